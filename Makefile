@@ -1,0 +1,59 @@
+# Peluit: `make run` serves the product, `make test` runs every test.
+# Both set up what they need on a fresh Debian machine with Python 3.11.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/peluit
+export DJANGO_SETTINGS_MODULE ?= peluit.settings
+
+.PHONY: run test test-sqlite test-postgres setup lint format messages seed clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput --database audit
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	@$(BIN)/python manage.py peluit_setup_link
+	$(BIN)/gunicorn peluit.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+seed: setup
+	$(BIN)/python manage.py seed_samples
+
+test: test-sqlite test-postgres
+
+test-sqlite: $(BIN)/.installed /usr/bin/chromium
+	$(BIN)/pytest
+
+test-postgres: $(BIN)/.installed /usr/bin/chromium
+	@scripts/ensure-postgres
+	DATABASE_URL=$(PG_URL) AUDIT_DATABASE_URL=$(PG_URL)_audit $(BIN)/pytest
+
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Needs GNU gettext (apt-get install gettext); the compiled catalogues are
+# committed so that running Peluit does not.
+messages: $(BIN)/.installed
+	cd peluit && ../$(BIN)/django-admin makemessages --locale id --locale en --no-obsolete --no-location
+	cd peluit && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

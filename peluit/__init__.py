@@ -1,0 +1,1 @@
+"""Peluit: a whistleblowing channel for a city government."""

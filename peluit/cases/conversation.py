@@ -1,0 +1,113 @@
+"""Messages between the reporter and staff, and staff-only notes."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from peluit.accounts.models import User
+from peluit.cases import evidence
+from peluit.cases.content import case_key, open_text, seal_text
+from peluit.cases.models import Case, Message
+
+
+@dataclass(frozen=True)
+class ShownMessage:
+    id: int
+    at: datetime
+    author: str
+    staff_name: str
+    body: str
+    is_internal: bool
+    attachments: list[evidence.AttachmentDetails]
+
+
+def add_reporter_message(case: Case, body: str, uploads: list[UploadedFile]) -> Message:
+    key = case_key(case)
+    stored = evidence.store_uploads(uploads)
+    try:
+        with transaction.atomic():
+            message = _create(case, key, body, Message.Author.REPORTER, None, False)
+            evidence.attach(case, key, stored, message=message, from_reporter=True)
+            Case.objects.filter(pk=case.pk).update(
+                unread_by_staff=True, updated_at=message.created_at
+            )
+    except BaseException:
+        evidence.discard(stored)
+        raise
+    return message
+
+
+@transaction.atomic
+def add_staff_message(
+    case: Case, author: User, body: str, *, internal: bool
+) -> Message:
+    message = _create(
+        case, case_key(case), body, Message.Author.STAFF, author, internal
+    )
+    Case.objects.filter(pk=case.pk).update(updated_at=message.created_at)
+    return message
+
+
+def for_reporter(case: Case) -> list[ShownMessage]:
+    """The conversation as the reporter sees it: no internal notes, and
+    no staff names, which could expose handlers to pressure."""
+    shown = _shown(case, case.messages.filter(is_internal=False))
+    return [ShownMessage(**{**vars(message), "staff_name": ""}) for message in shown]
+
+
+def mark_read_by_reporter(case: Case) -> None:
+    case.messages.filter(read_by_reporter=False).exclude(
+        author=Message.Author.REPORTER
+    ).update(read_by_reporter=True)
+
+
+def for_staff(case: Case) -> list[ShownMessage]:
+    return _shown(case, case.messages.select_related("staff_author"))
+
+
+def mark_read_by_staff(case: Case) -> None:
+    Case.objects.filter(pk=case.pk).update(unread_by_staff=False)
+
+
+def _create(
+    case: Case,
+    key: bytes,
+    body: str,
+    author: str,
+    staff_author: User | None,
+    internal: bool,
+) -> Message:
+    return Message.objects.create(
+        case=case,
+        created_at=timezone.now(),
+        author=author,
+        staff_author=staff_author,
+        is_internal=internal,
+        sealed_body=seal_text(key, body),
+        read_by_reporter=author == Message.Author.REPORTER,
+    )
+
+
+def _shown(case: Case, messages) -> list[ShownMessage]:
+    key = case_key(case)
+    files_by_message: dict[int, list[evidence.AttachmentDetails]] = {}
+    for attachment in case.attachments.filter(message__isnull=False):
+        files_by_message.setdefault(attachment.message_id, []).append(
+            evidence.details(attachment, key)
+        )
+
+    return [
+        ShownMessage(
+            id=message.pk,
+            at=message.created_at,
+            author=message.author,
+            staff_name=str(message.staff_author) if message.staff_author else "",
+            body=open_text(key, message.sealed_body),
+            is_internal=message.is_internal,
+            attachments=files_by_message.get(message.pk, []),
+        )
+        for message in messages
+    ]

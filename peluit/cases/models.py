@@ -1,0 +1,123 @@
+"""Cases and what belongs to them.
+
+Plain columns hold only what deadlines and statistics need (dates,
+status, category, channel). Everything a person wrote is in the
+``sealed`` columns, readable only through ``peluit.vault.content``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from peluit.cases.statuses import Status
+
+
+class Category(models.Model):
+    name_id = models.CharField(_("name (Indonesian)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    position = models.PositiveIntegerField(_("position in the list"), default=0)
+    is_active = models.BooleanField(_("offered on the report form"), default=True)
+
+    class Meta:
+        ordering = ["position", "name_id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_id
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Website")
+
+
+class Case(models.Model):
+    # A short random reference for staff; unrelated to the receipt and to
+    # the order of submission, so it reveals neither.
+    number = models.CharField(max_length=16, unique=True)
+    created_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=32, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT)
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    is_anonymous = models.BooleanField(default=True)
+
+    receipt_lookup = models.BinaryField(max_length=32, unique=True)
+    # Hash of the form's one-time nonce, so a resubmitted form (a double
+    # click, a reload) cannot file the same report twice.
+    submission_nonce = models.CharField(max_length=64, unique=True)
+    wrapped_key = models.BinaryField()
+    sealed_report = models.BinaryField()
+    unread_by_staff = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Message(models.Model):
+    class Author(models.TextChoices):
+        REPORTER = "reporter", _("Reporter")
+        STAFF = "staff", _("Staff")
+        SYSTEM = "system", _("Peluit")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    created_at = models.DateTimeField()
+    author = models.CharField(max_length=16, choices=Author.choices)
+    staff_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT
+    )
+    # Internal notes are for staff only and never reach the reporter.
+    is_internal = models.BooleanField(default=False)
+    sealed_body = models.BinaryField()
+    read_by_reporter = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, null=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    created_at = models.DateTimeField()
+    from_reporter = models.BooleanField(default=True)
+    storage_name = models.CharField(max_length=255, unique=True)
+    # File name, type, size, digest and file key, sealed with the case key.
+    sealed_details = models.BinaryField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class Event(models.Model):
+    """A lifecycle event of a case: registered, status changed, and later
+    referred or closed. Kept as records of their own so that timelines,
+    statistics and a public log can all be built from them."""
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Report received")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT
+    )
+    from_status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    # The explanation written for the reporter, sealed like any content.
+    sealed_reason = models.BinaryField(null=True)
+
+    class Meta:
+        ordering = ["at", "id"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReporterConfig(AppConfig):
+    name = "peluit.reporter"
+    label = "reporter"

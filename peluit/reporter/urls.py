@@ -1,0 +1,14 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from peluit.reporter import views
+
+app_name = "reporter"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(_("report/"), views.report_new, name="report_new"),
+    path(_("follow-up/"), views.followup_login, name="followup_login"),
+    path(_("follow-up/case/"), views.followup_case, name="followup_case"),
+    path(_("follow-up/sign-out/"), views.followup_logout, name="followup_logout"),
+]

@@ -1,0 +1,35 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from peluit.staff.views import admin, auth, cases
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", auth.home, name="home"),
+    path(_("sign-in/"), auth.LoginView.as_view(), name="login"),
+    path(_("sign-out/"), auth.LogoutView.as_view(), name="logout"),
+    path(_("activate/<str:token>/"), auth.activate, name="activate"),
+    path(_("inbox/"), cases.inbox, name="inbox"),
+    path(_("cases/<str:number>/"), cases.case_detail, name="case"),
+    path(_("cases/<str:number>/reply/"), cases.case_reply, name="case_reply"),
+    path(_("cases/<str:number>/note/"), cases.case_note, name="case_note"),
+    path(_("cases/<str:number>/status/"), cases.case_status, name="case_status"),
+    path(
+        _("cases/<str:number>/files/<int:attachment_id>/"),
+        cases.attachment_download,
+        name="attachment",
+    ),
+    path(_("admin/accounts/"), admin.accounts, name="accounts"),
+    path(
+        _("admin/accounts/<int:user_id>/active/"),
+        admin.account_active,
+        name="account_active",
+    ),
+    path(_("admin/categories/"), admin.categories, name="categories"),
+    path(
+        _("admin/categories/<int:category_id>/"),
+        admin.category_edit,
+        name="category_edit",
+    ),
+]

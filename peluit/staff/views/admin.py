@@ -1,0 +1,87 @@
+"""Administration: staff accounts and report categories.
+
+Administrators manage the system but never read reports; nothing here
+touches case content.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peluit.accounts import services
+from peluit.accounts.models import User
+from peluit.accounts.roles import Role
+from peluit.audit import trail
+from peluit.cases.models import Category
+from peluit.staff.access import role_required
+from peluit.staff.forms import AccountForm, CategoryForm
+from peluit.staff.links import absolute_activation_url
+
+_admin_only = role_required(Role.ADMINISTRATOR)
+
+
+@_admin_only
+def accounts(request: HttpRequest) -> HttpResponse:
+    form = AccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user, token = services.create_account(
+            created_by=request.user,
+            username=form.cleaned_data["username"],
+            display_name=form.cleaned_data["display_name"],
+            roles=form.cleaned_data["roles"],
+        )
+        # Shown once, to be handed over in person or by a trusted channel.
+        return render(
+            request,
+            "staff/account_created.html",
+            {"account": user, "link": absolute_activation_url(token)},
+        )
+
+    people = User.objects.prefetch_related("grants").order_by("username")
+    return render(request, "staff/accounts.html", {"form": form, "people": people})
+
+
+@require_POST
+@_admin_only
+def account_active(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    make_active = request.POST.get("active") == "1"
+    if person == request.user and not make_active:
+        messages.error(request, _("You cannot deactivate your own account."))
+    else:
+        services.set_active(person, make_active, changed_by=request.user)
+        messages.success(request, _("Account updated."))
+    return redirect("staff:accounts")
+
+
+@_admin_only
+def categories(request: HttpRequest) -> HttpResponse:
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        category = form.save()
+        trail.record("category.create", actor_id=request.user.pk, target_id=category.pk)
+        messages.success(request, _("Category added."))
+        return redirect("staff:categories")
+
+    return render(
+        request,
+        "staff/categories.html",
+        {"form": form, "categories": Category.objects.all()},
+    )
+
+
+@_admin_only
+def category_edit(request: HttpRequest, category_id: int) -> HttpResponse:
+    category = get_object_or_404(Category, pk=category_id)
+    form = CategoryForm(request.POST or None, instance=category)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        trail.record("category.update", actor_id=request.user.pk, target_id=category.pk)
+        messages.success(request, _("Category saved."))
+        return redirect("staff:categories")
+
+    return render(
+        request, "staff/category_edit.html", {"form": form, "category": category}
+    )

@@ -1,0 +1,169 @@
+"""The handler's inbox and case page."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from peluit.accounts.roles import Role
+from peluit.audit import trail
+from peluit.cases import conversation, evidence, workflow
+from peluit.cases.content import case_key, open_report
+from peluit.cases.models import Case
+from peluit.cases.statuses import Status
+from peluit.staff.access import attachment_for, case_for, role_required
+from peluit.staff.forms import InboxFilter, MessageForm, StatusForm
+
+INBOX_PAGE_SIZE = 50
+
+
+@require_GET
+@role_required(Role.HANDLER)
+def inbox(request: HttpRequest) -> HttpResponse:
+    filters = InboxFilter(request.GET or None)
+    cases = _filtered(filters)
+    page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+
+    trail.record("inbox.view", actor_id=request.user.pk)
+    rows = [{"case": case, "title": open_report(case).title} for case in page]
+    return render(
+        request,
+        "staff/inbox.html",
+        {
+            "filters": filters,
+            "page": page,
+            "rows": rows,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@require_GET
+@role_required(Role.HANDLER)
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    case = case_for(request.user, number)
+    response = _render_case(request, case)
+    conversation.mark_read_by_staff(case)
+    return response
+
+
+@require_POST
+@role_required(Role.HANDLER)
+def case_reply(request: HttpRequest, number: str) -> HttpResponse:
+    return _post_message(request, number, internal=False)
+
+
+@require_POST
+@role_required(Role.HANDLER)
+def case_note(request: HttpRequest, number: str) -> HttpResponse:
+    return _post_message(request, number, internal=True)
+
+
+@require_POST
+@role_required(Role.HANDLER)
+def case_status(request: HttpRequest, number: str) -> HttpResponse:
+    case = case_for(request.user, number, action="case.status")
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, case, status_form=form, status=400)
+
+    try:
+        workflow.change_status(
+            case,
+            request.user,
+            Status(form.cleaned_data["status"]),
+            form.cleaned_data["reason"],
+        )
+    except workflow.NoChange:
+        form.add_error("status", _("The case already has this status."))
+        return _render_case(request, case, status_form=form, status=400)
+    messages.success(request, _("Status changed."))
+    return redirect("staff:case", number=case.number)
+
+
+@require_GET
+@role_required(Role.HANDLER)
+def attachment_download(
+    request: HttpRequest, number: str, attachment_id: int
+) -> HttpResponse:
+    attachment = attachment_for(request.user, number, attachment_id)
+    key = case_key(attachment.case)
+    shown = evidence.details(attachment, key)
+
+    # Always a download, never rendered: evidence may be hostile HTML, SVG
+    # or PDF. The sandbox policy covers a browser that renders it anyway.
+    response = StreamingHttpResponse(
+        evidence.open_stream(attachment, key), content_type="application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=shown.name
+    )
+    response["Content-Length"] = str(shown.size)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _post_message(request: HttpRequest, number: str, *, internal: bool) -> HttpResponse:
+    action = "case.note" if internal else "case.reply"
+    case = case_for(request.user, number, action=action)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        context_key = "note_form" if internal else "reply_form"
+        return _render_case(request, case, status=400, **{context_key: form})
+
+    conversation.add_staff_message(
+        case, request.user, form.cleaned_data["body"].strip(), internal=internal
+    )
+    messages.success(
+        request, _("Note saved.") if internal else _("Message sent to the reporter.")
+    )
+    return redirect("staff:case", number=case.number)
+
+
+def _render_case(
+    request: HttpRequest, case: Case, *, status: int = 200, **forms
+) -> HttpResponse:
+    key = case_key(case)
+    shown_messages = conversation.for_staff(case)
+    context = {
+        "case": case,
+        "report": open_report(case),
+        "report_files": [
+            evidence.details(item, key)
+            for item in case.attachments.filter(message__isnull=True)
+        ],
+        "conversation": [m for m in shown_messages if not m.is_internal],
+        "notes": [m for m in shown_messages if m.is_internal],
+        "timeline": workflow.timeline(case, for_staff=True),
+        "reply_form": forms.get("reply_form", MessageForm()),
+        "note_form": forms.get("note_form", MessageForm()),
+        "status_form": forms.get(
+            "status_form", StatusForm(initial={"status": case.status})
+        ),
+    }
+    return render(request, "staff/case_detail.html", context, status=status)
+
+
+def _filtered(filters: InboxFilter):
+    cases = Case.objects.select_related("category")
+    if not filters.is_valid():
+        return cases
+
+    data = filters.cleaned_data
+    if data.get("status"):
+        cases = cases.filter(status=data["status"])
+    if data.get("category"):
+        cases = cases.filter(category=data["category"])
+    if data.get("unread"):
+        cases = cases.filter(unread_by_staff=True)
+    return cases
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

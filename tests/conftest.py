@@ -1,0 +1,133 @@
+"""Shared fixtures: named people instead of anonymous fixtures.
+
+- Hana is a handler at the Inspektorat.
+- Adi is the administrator: he manages accounts but must never read reports.
+- Rina is a reporter; she exists only as the receipt code she keeps.
+"""
+
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from peluit.accounts.models import RoleGrant, User
+from peluit.accounts.roles import Role
+from peluit.cases.content import ReportContent
+from peluit.cases.intake import file_report
+from peluit.cases.models import Category
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+PASSWORD = "correct horse battery staple"
+
+
+def pytest_collection_modifyitems(items):
+    """Every test may use both databases: the cases' and the access trail's,
+    which every staff action writes to."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and marker.kwargs.get("transaction"))
+        item.add_marker(
+            pytest.mark.django_db(
+                databases=["default", "audit"], transaction=transactional
+            ),
+            append=False,
+        )
+
+
+def make_staff(username: str, *roles: Role) -> User:
+    user = User.objects.create(username=username, display_name=username.title())
+    user.set_password(PASSWORD)
+    user.save()
+    for role in roles:
+        RoleGrant.objects.create(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def hana(db) -> User:
+    return make_staff("hana", Role.HANDLER)
+
+
+@pytest.fixture
+def adi(db) -> User:
+    return make_staff("adi", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def hana_client(hana) -> Client:
+    client = Client()
+    client.force_login(hana)
+    return client
+
+
+@pytest.fixture
+def adi_client(adi) -> Client:
+    client = Client()
+    client.force_login(adi)
+    return client
+
+
+@pytest.fixture
+def samples() -> list[dict]:
+    return json.loads((SAMPLES / "reports.json").read_text())["reports"]
+
+
+def sample_upload(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, (SAMPLES / "evidence" / name).read_bytes())
+
+
+def report_form_data(sample: dict, **overrides) -> dict:
+    """The report form, filled in the way a reporter would from a sample."""
+    data = {
+        "category": Category.objects.get(name_id=sample["category"]).pk,
+        "title": sample["title"],
+        "what": sample["what"],
+        "who": sample["who"],
+        "where": sample["where"],
+        "when": sample["when"],
+        "how_known": sample.get("how_known", ""),
+        "estimated_loss": sample.get("estimated_loss_idr") or "",
+        "identity_choice": "anonymous" if sample["anonymous"] else "confidential",
+        "nonce": overrides.pop("nonce", None) or _fresh_nonce(),
+    }
+    if not sample["anonymous"]:
+        data["reporter_name"] = sample["reporter"]["name"]
+        data["reporter_contact"] = sample["reporter"]["contact"]
+        data["reporter_relation"] = sample["reporter"].get("relation", "")
+    data.update(overrides)
+    return data
+
+
+def _fresh_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+@dataclass
+class FiledSample:
+    case: object
+    receipt: str
+
+
+@pytest.fixture
+def filed(db, samples) -> FiledSample:
+    """Rina's report: the first sample, with its two evidence files."""
+    sample = samples[0]
+    result = file_report(
+        report=ReportContent(
+            title=sample["title"],
+            what=sample["what"],
+            who=sample["who"],
+            where=sample["where"],
+            when=sample["when"],
+            how_known=sample["how_known"],
+            estimated_loss=sample["estimated_loss_idr"],
+        ),
+        category=Category.objects.get(name_id=sample["category"]),
+        uploads=[sample_upload(name) for name in sample["evidence"]],
+        nonce="rina-first-report",
+    )
+    return FiledSample(case=result.case, receipt=result.receipt)
