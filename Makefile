@@ -31,15 +31,18 @@ seed: setup
 
 test: test-sqlite test-postgres
 
-test-sqlite: $(BIN)/.installed /usr/bin/chromium
+SYSTEM_TOOLS := /usr/bin/chromium /usr/bin/xgettext
+
+test-sqlite: $(BIN)/.installed $(SYSTEM_TOOLS)
 	$(BIN)/pytest
 
-test-postgres: $(BIN)/.installed /usr/bin/chromium
+test-postgres: $(BIN)/.installed $(SYSTEM_TOOLS)
 	@scripts/ensure-postgres
 	DATABASE_URL=$(PG_URL) AUDIT_DATABASE_URL=$(PG_URL)_audit $(BIN)/pytest
 
-/usr/bin/chromium:
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+# Browser tests drive Debian's Chromium; the catalogue test needs gettext.
+/usr/bin/chromium /usr/bin/xgettext:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -16,9 +16,9 @@ from django.test import Client
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
-from peluit.cases.content import ReportContent
+from peluit.cases.content import Identity, ReportContent
 from peluit.cases.intake import file_report
-from peluit.cases.models import Category
+from peluit.cases.models import Case, Category
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PASSWORD = "correct horse battery staple"
@@ -108,14 +108,14 @@ def _fresh_nonce() -> str:
 
 @dataclass
 class FiledSample:
-    case: object
+    case: Case
     receipt: str
 
 
-@pytest.fixture
-def filed(db, samples) -> FiledSample:
-    """Rina's report: the first sample, with its two evidence files."""
-    sample = samples[0]
+def file_sample(sample: dict, evidence: list[str] | None = None) -> FiledSample:
+    """Files a sample report the way the form would, with its evidence
+    (or the named files instead)."""
+    person = sample.get("reporter")
     result = file_report(
         report=ReportContent(
             title=sample["title"],
@@ -125,9 +125,16 @@ def filed(db, samples) -> FiledSample:
             when=sample["when"],
             how_known=sample["how_known"],
             estimated_loss=sample["estimated_loss_idr"],
+            identity=Identity(**person) if not sample["anonymous"] else None,
         ),
         category=Category.objects.get(name_id=sample["category"]),
-        uploads=[sample_upload(name) for name in sample["evidence"]],
-        nonce="rina-first-report",
+        uploads=[sample_upload(n) for n in (evidence or sample["evidence"])],
+        nonce=secrets.token_hex(16),
     )
     return FiledSample(case=result.case, receipt=result.receipt)
+
+
+@pytest.fixture
+def filed(db, samples) -> FiledSample:
+    """Rina's report: the first sample, with its two evidence files."""
+    return file_sample(samples[0])

@@ -75,6 +75,8 @@ class RupiahField(forms.CharField):
         value = super().to_python(value).strip()
         if not value:
             return None
+        if len(value) > 40:
+            raise forms.ValidationError(_("That amount is too large to be right."))
 
         digits = re.sub(r"^(rp\.?)\s*|[.\s]|,-$|,00$", "", value, flags=re.IGNORECASE)
         if not digits.isascii() or not digits.isdigit():
@@ -142,7 +144,7 @@ class ReportForm(forms.Form):
     estimated_loss = RupiahField(
         label=_("Estimated loss in rupiah (if known)"),
         required=False,
-        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         help_text=_("Whole rupiah, e.g. 2.500.000. Leave empty if you do not know."),
     )
     evidence = EvidenceField(label=_("Evidence (optional)"))

@@ -28,6 +28,7 @@ def role_required(*roles: Role) -> Callable:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not any(request.user.has_role(role) for role in roles):
+                trail.record("access.denied", actor_id=request.user.pk)
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
