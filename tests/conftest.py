@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
@@ -36,6 +38,14 @@ def pytest_collection_modifyitems(items):
             ),
             append=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default():
+    """Each test starts in the default language; a request to an English
+    page would otherwise leave English active for the next test's reverse()."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def make_staff(username: str, *roles: Role) -> User:

@@ -217,12 +217,20 @@ class ReportForm(forms.Form):
         )
 
 
+class UnechoedTextInput(forms.TextInput):
+    """A text box that never writes a submitted value back into the page,
+    so a receipt typed on a shared screen does not linger in its HTML."""
+
+    def format_value(self, value):
+        return None
+
+
 class ReceiptForm(forms.Form):
     receipt = forms.CharField(
         label=_("Receipt code"),
         max_length=40,
         help_text=_("The 16 digits you were given. Spaces and dashes are fine."),
-        widget=forms.TextInput(
+        widget=UnechoedTextInput(
             attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
