@@ -132,7 +132,10 @@ SECURE_COOKIES = env.flag("PELUIT_SECURE_COOKIES", SITE_URL.startswith("https://
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: with no-referrer browsers send "Origin:
+# null" on form posts, which Django's CSRF check rightly refuses. Other
+# sites still receive nothing.
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "id"
@@ -198,3 +201,4 @@ LOGGING = {
 }
 ADMINS: list[tuple[str, str]] = []
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+FORM_RENDERER = "peluit.core.forms.FieldGroupRenderer"

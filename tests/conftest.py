@@ -26,9 +26,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Every test may use both databases: the cases' and the access trail's,
-    which every staff action writes to."""
+    which every staff action writes to. Runs before pytest-django sorts
+    transactional tests to the end, so that sorting sees these markers."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and marker.kwargs.get("transaction"))

@@ -73,6 +73,7 @@ def _create_case(report, category, channel, key, derived, nonce_hash, stored) ->
         submission_nonce=nonce_hash,
         wrapped_key=vault.wrap_case_key(key),
         sealed_report=seal_report(key, report),
+        unread_by_staff=True,
     )
     Event.objects.create(case=case, at=now, kind=Event.Kind.REGISTERED)
     evidence.attach(case, key, stored, message=None, from_reporter=True)

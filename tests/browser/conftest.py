@@ -39,19 +39,22 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def default_categories(live_server):
-    """The categories the data migration adds.
-
-    A live_server test runs in a transactional database that is flushed
-    after every such test, and the project's conftest replaces the
-    django_db marker (so serialized_rollback cannot be asked for). Running
-    the migration's own function again restores exactly what a fresh
-    installation has.
-    """
+def _add_default_categories() -> None:
+    """Runs the data migration's own function again, so the categories are
+    exactly what a fresh installation has."""
     from django.apps import apps
 
     migration = importlib.import_module(
         "peluit.cases.migrations.0002_default_categories"
     )
     migration.add_defaults(apps, None)
+
+
+@pytest.fixture
+def default_categories(live_server):
+    """The categories the data migration adds.
+
+    A live_server test runs in a transactional database that is emptied
+    after every such test, data migrations included.
+    """
+    _add_default_categories()

@@ -41,7 +41,7 @@ def test_pages_load_nothing_from_other_sites_and_are_not_cached(client, db, name
     assert not re.search(r'(src|href|action)="(https?:)?//', body)
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "<script" not in body  # every reporter page works without JavaScript
 

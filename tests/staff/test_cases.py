@@ -42,13 +42,16 @@ def test_the_inbox_lists_newest_first_and_marks_unread(hana_client, filed, sampl
     older = Case.objects.get(pk=filed.case.pk)
     older.created_at -= timedelta(days=2)
     older.save()
-    conversation.add_reporter_message(older, "Tambahan informasi", [])
     newer = file_sample(samples[1], evidence=[]).case
+    hana_client.get(case_url(older))
+    conversation.add_reporter_message(older, "Tambahan informasi", [])
+    hana_client.get(case_url(newer))
 
     body = hana_client.get(reverse("staff:inbox")).content.decode()
 
     assert body.index(newer.number) < body.index(older.number)
     assert body.count('class="unread"') == 1
+    assert body.index('class="unread"') > body.index(newer.number)
     assert "Biaya tambahan untuk percepatan izin PBG" in body
 
 
@@ -57,7 +60,7 @@ def test_the_inbox_filters_by_status_category_and_unread(
 ):
     other = file_sample(samples[1], evidence=[]).case
     workflow.change_status(other, hana, Status.INVESTIGATION, "Mulai")
-    conversation.add_reporter_message(filed.case, "Halo", [])
+    hana_client.get(case_url(other))
     inbox = reverse("staff:inbox")
 
     by_status = hana_client.get(inbox, {"status": "investigasi"}).content.decode()
@@ -164,12 +167,20 @@ def test_an_empty_reply_is_refused(hana_client, filed):
     assert conversation.for_staff(filed.case) == []
 
 
-def test_opening_the_case_clears_the_unread_mark(hana_client, filed):
-    conversation.add_reporter_message(filed.case, "Halo", [])
+def test_a_new_report_is_unread_until_a_handler_opens_it(hana_client, filed):
+    assert Case.objects.get(pk=filed.case.pk).unread_by_staff
 
     hana_client.get(case_url(filed.case))
 
     assert not Case.objects.get(pk=filed.case.pk).unread_by_staff
+
+
+def test_a_reporter_answer_marks_the_case_unread_again(hana_client, filed):
+    hana_client.get(case_url(filed.case))
+
+    conversation.add_reporter_message(filed.case, "Halo", [])
+
+    assert Case.objects.get(pk=filed.case.pk).unread_by_staff
 
 
 def test_every_access_leaves_a_trace_in_an_intact_chain(
