@@ -7,7 +7,6 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/peluit
-export DJANGO_SETTINGS_MODULE ?= peluit.settings
 
 .PHONY: run test test-sqlite test-postgres setup lint format messages seed clean
 
