@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "peluit.core",
+    "peluit.vault",
+    "peluit.evidence",
     "peluit.accounts",
     "peluit.cases",
     "peluit.audit",
@@ -161,12 +163,14 @@ STORAGES = {
     },
 }
 
-# Evidence uploads. Files are held in memory only (never a temp file) and
-# a file over the limit is cut off while it streams in, not after.
-PELUIT_MAX_FILE_BYTES = env.integer("PELUIT_MAX_FILE_BYTES", 20 * 1024 * 1024, 1)
+# Evidence uploads (peluit.evidence.uploads). Files up to the cleaning
+# limit are cleaned in memory; larger ones are encrypted as they stream
+# in. Neither ever touches disk in plain form. Views that take no
+# evidence refuse files altogether.
+PELUIT_MAX_FILE_BYTES = env.integer("PELUIT_MAX_FILE_BYTES", 1024**3, 1)
+PELUIT_CLEAN_LIMIT_BYTES = env.integer("PELUIT_CLEAN_LIMIT_BYTES", 64 * 1024**2, 1)
 PELUIT_MAX_FILES = env.integer("PELUIT_MAX_FILES", 10, 1)
-FILE_UPLOAD_HANDLERS = ["peluit.reporter.uploads.BoundedMemoryUploadHandler"]
-FILE_UPLOAD_MAX_MEMORY_SIZE = PELUIT_MAX_FILE_BYTES
+FILE_UPLOAD_HANDLERS = ["peluit.evidence.uploads.RefuseFilesHandler"]
 DATA_UPLOAD_MAX_NUMBER_FILES = PELUIT_MAX_FILES * 5
 
 # Receipt hashing (Argon2id). An attacker holding the database pays this
@@ -202,3 +206,4 @@ LOGGING = {
 ADMINS: list[tuple[str, str]] = []
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 FORM_RENDERER = "peluit.core.forms.FieldGroupRenderer"
+PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}

@@ -6,6 +6,7 @@
 """
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,17 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
-from peluit.cases.content import Identity, ReportContent
-from peluit.cases.intake import file_report
+from peluit.cases import keys as case_keys
+from peluit.cases import receipts
+from peluit.cases.content import Identity, ReportContent, open_report
+from peluit.cases.intake import file_report, find_by_receipt
 from peluit.cases.models import Case, Category
+from peluit.vault import keypairs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PASSWORD = "correct horse battery staple"
@@ -51,8 +56,10 @@ def _indonesian_by_default():
 
 
 def make_staff(username: str, *roles: Role) -> User:
+    """An activated account: password set and key pair created from it."""
     user = User.objects.create(username=username, display_name=username.title())
     user.set_password(PASSWORD)
+    user.store_pair(keypairs.new_locked_pair(PASSWORD))
     user.save()
     for role in roles:
         RoleGrant.objects.create(user=user, role=role)
@@ -69,18 +76,25 @@ def adi(db) -> User:
     return make_staff("adi", Role.ADMINISTRATOR)
 
 
+def signed_in(user: User, password: str = PASSWORD) -> Client:
+    """A browser session signed in through the real sign-in page, which is
+    where the person's private key is unlocked."""
+    client = Client()
+    response = client.post(
+        reverse("staff:login"), {"username": user.username, "password": password}
+    )
+    assert response.status_code == 302, response.content
+    return client
+
+
 @pytest.fixture
 def hana_client(hana) -> Client:
-    client = Client()
-    client.force_login(hana)
-    return client
+    return signed_in(hana)
 
 
 @pytest.fixture
 def adi_client(adi) -> Client:
-    client = Client()
-    client.force_login(adi)
-    return client
+    return signed_in(adi)
 
 
 @pytest.fixture
@@ -123,6 +137,11 @@ class FiledSample:
     case: Case
     receipt: str
 
+    @property
+    def key(self) -> bytes:
+        """The case key, opened the way the reporter opens it."""
+        return case_keys.open_for_reporter(self.case, receipts.derive(self.receipt).key)
+
 
 def file_sample(sample: dict, evidence: list[str] | None = None) -> FiledSample:
     """Files a sample report the way the form would, with its evidence
@@ -147,6 +166,22 @@ def file_sample(sample: dict, evidence: list[str] | None = None) -> FiledSample:
 
 
 @pytest.fixture
-def filed(db, samples) -> FiledSample:
-    """Rina's report: the first sample, with its two evidence files."""
+def filed(db, samples, hana) -> FiledSample:
+    """Rina's report: the first sample, with its two evidence files, filed
+    while Hana is the handler who reads new reports."""
     return file_sample(samples[0])
+
+
+def staff_key(user: User, case: Case) -> bytes:
+    """The case key as the given staff member opens it."""
+    private = keypairs.unlock(user.locked_pair(), PASSWORD)
+    return case_keys.open_for_staff(case, user, private)
+
+
+def report_behind(response) -> ReportContent:
+    """The report filed by a form submission, opened with the receipt the
+    reporter was shown -- the only key the test has, as in real life."""
+    receipt = re.search(rb'id="receipt-code">([\d ]+)<', response.content).group(1)
+    opened = find_by_receipt(receipt.decode())
+    key = case_keys.open_for_reporter(opened.case, opened.reporter_key)
+    return open_report(opened.case, key)

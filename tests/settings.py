@@ -4,14 +4,17 @@ throwaway data folder. Cheap Argon2 parameters are for tests only."""
 import os
 import tempfile
 
-os.environ.setdefault("PELUIT_DATA_DIR", tempfile.mkdtemp(prefix="peluit-test-"))
-os.environ.setdefault("PELUIT_SECRETS_DIR", tempfile.mkdtemp(prefix="peluit-secrets-"))
+# A folder per process: parallel test workers must not see each other's
+# evidence files.
+os.environ["PELUIT_DATA_DIR"] = tempfile.mkdtemp(prefix="peluit-test-")
+os.environ["PELUIT_SECRETS_DIR"] = tempfile.mkdtemp(prefix="peluit-secrets-")
 
 from peluit.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 PELUIT_RECEIPT_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
-PELUIT_MAX_FILE_BYTES = 64 * 1024
+PELUIT_MAX_FILE_BYTES = 256 * 1024
+PELUIT_CLEAN_LIMIT_BYTES = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = PELUIT_MAX_FILE_BYTES
 PELUIT_MAX_FILES = 3
 DATA_UPLOAD_MAX_NUMBER_FILES = PELUIT_MAX_FILES * 5
@@ -24,3 +27,4 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}

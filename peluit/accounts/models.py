@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peluit.accounts.roles import CONTENT_ROLES, Role
+from peluit.vault.keypairs import LockedKeyPair
 
 ACTIVATION_LIFETIME = timedelta(days=3)
 
@@ -18,6 +19,11 @@ class User(AbstractUser):
     """A staff member. Reporters never have an account."""
 
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    # The person's key pair: case keys are sealed to the public half; the
+    # private half is stored only encrypted under their password.
+    public_key = models.BinaryField(max_length=32, null=True)
+    sealed_private_key = models.BinaryField(null=True)
+    key_salt = models.BinaryField(max_length=16, null=True)
 
     def has_role(self, role: Role) -> bool:
         return self.is_active and role in self.role_set
@@ -27,6 +33,18 @@ class User(AbstractUser):
         if not hasattr(self, "_role_cache"):
             self._role_cache = frozenset(self.grants.values_list("role", flat=True))
         return self._role_cache
+
+    def locked_pair(self) -> LockedKeyPair | None:
+        if self.public_key is None:
+            return None
+        return LockedKeyPair(
+            bytes(self.public_key), bytes(self.sealed_private_key), bytes(self.key_salt)
+        )
+
+    def store_pair(self, pair: LockedKeyPair) -> None:
+        self.public_key = pair.public_key
+        self.sealed_private_key = pair.sealed_private_key
+        self.key_salt = pair.salt
 
     @property
     def reads_content(self) -> bool:

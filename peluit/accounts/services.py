@@ -6,6 +6,8 @@ from django.utils import timezone
 from peluit.accounts.models import Activation, RoleGrant, User, hash_token
 from peluit.accounts.roles import Role
 from peluit.audit import trail
+from peluit.cases import keys as case_keys
+from peluit.vault import keypairs
 
 
 def administrator_exists() -> bool:
@@ -53,6 +55,11 @@ def activate(activation: Activation, *, password: str, username: str = "") -> Us
     if user is None:
         user = User.objects.create(username=username)
         RoleGrant.objects.create(user=user, role=Role.ADMINISTRATOR)
+    if user.public_key is not None:
+        # A new key pair replaces one whose password was lost: the old
+        # copies of case keys are useless now and wait for the recovery key.
+        case_keys.mark_lost(user)
+    user.store_pair(keypairs.new_locked_pair(password))
     user.set_password(password)
     user.is_active = True
     user.save()
@@ -64,8 +71,37 @@ def activate(activation: Activation, *, password: str, username: str = "") -> Us
 
 
 @transaction.atomic
+def change_password(user: User, *, old_password: str, new_password: str) -> None:
+    """Re-locks the same private key under the new password, so every case
+    the person could read stays readable."""
+    pair = user.locked_pair()
+    if pair is not None:
+        private = keypairs.unlock(pair, old_password)
+        user.store_pair(keypairs.lock(private, new_password))
+    user.set_password(new_password)
+    user.save()
+    trail.record("account.password", actor_id=user.pk, target_id=user.pk)
+
+
+@transaction.atomic
+def new_activation(user: User, *, issued_by: User) -> str:
+    """A fresh link for someone who lost their password. Their sign-in and
+    their key stop working until they use it."""
+    Activation.objects.filter(user=user, used_at__isnull=True).delete()
+    user.set_unusable_password()
+    user.is_active = False
+    user.save(update_fields=["password", "is_active"])
+    _, token = Activation.issue(user)
+    trail.record("account.reset", actor_id=issued_by.pk, target_id=user.pk)
+    return token
+
+
+@transaction.atomic
 def set_active(user: User, active: bool, *, changed_by: User) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
+    if not active:
+        # Revoking access removes the person's sealed copies of case keys.
+        case_keys.revoke_everything(user)
     action = "account.reactivate" if active else "account.deactivate"
     trail.record(action, actor_id=changed_by.pk, target_id=user.pk)

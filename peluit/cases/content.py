@@ -31,16 +31,12 @@ class ReportContent:
         return cls(**data, identity=Identity(**identity) if identity else None)
 
 
-def case_key(case: Case) -> bytes:
-    return vault.unwrap_case_key(case.wrapped_key)
-
-
 def seal_report(key: bytes, report: ReportContent) -> bytes:
     return vault.seal(key, asdict(report))
 
 
-def open_report(case: Case) -> ReportContent:
-    return ReportContent.from_dict(vault.unseal(case_key(case), case.sealed_report))
+def open_report(case: Case, key: bytes) -> ReportContent:
+    return ReportContent.from_dict(vault.unseal(key, case.sealed_report))
 
 
 def seal_text(key: bytes, text: str) -> bytes:

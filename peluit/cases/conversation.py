@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from peluit.accounts.models import User
 from peluit.cases import evidence
-from peluit.cases.content import case_key, open_text, seal_text
+from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, Message
+from peluit.evidence import storing
 
 
 @dataclass(frozen=True)
@@ -24,37 +25,36 @@ class ShownMessage:
     attachments: list[evidence.AttachmentDetails]
 
 
-def add_reporter_message(case: Case, body: str, uploads: list[UploadedFile]) -> Message:
-    key = case_key(case)
-    stored = evidence.store_uploads(uploads)
+def add_reporter_message(
+    case: Case, key: bytes, body: str, uploads: list[UploadedFile]
+) -> Message:
+    items = evidence.stored_from(uploads)
     try:
         with transaction.atomic():
             message = _create(case, key, body, Message.Author.REPORTER, None, False)
-            evidence.attach(case, key, stored, message=message, from_reporter=True)
+            evidence.attach(case, key, items, message=message, from_reporter=True)
             Case.objects.filter(pk=case.pk).update(
                 unread_by_staff=True, updated_at=message.created_at
             )
     except BaseException:
-        evidence.discard(stored)
+        storing.discard(items)
         raise
     return message
 
 
 @transaction.atomic
 def add_staff_message(
-    case: Case, author: User, body: str, *, internal: bool
+    case: Case, key: bytes, author: User, body: str, *, internal: bool
 ) -> Message:
-    message = _create(
-        case, case_key(case), body, Message.Author.STAFF, author, internal
-    )
+    message = _create(case, key, body, Message.Author.STAFF, author, internal)
     Case.objects.filter(pk=case.pk).update(updated_at=message.created_at)
     return message
 
 
-def for_reporter(case: Case) -> list[ShownMessage]:
+def for_reporter(case: Case, key: bytes) -> list[ShownMessage]:
     """The conversation as the reporter sees it: no internal notes, and
     no staff names, which could expose handlers to pressure."""
-    shown = _shown(case, case.messages.filter(is_internal=False))
+    shown = _shown(case, key, case.messages.filter(is_internal=False))
     return [ShownMessage(**{**vars(message), "staff_name": ""}) for message in shown]
 
 
@@ -64,8 +64,8 @@ def mark_read_by_reporter(case: Case) -> None:
     ).update(read_by_reporter=True)
 
 
-def for_staff(case: Case) -> list[ShownMessage]:
-    return _shown(case, case.messages.select_related("staff_author"))
+def for_staff(case: Case, key: bytes) -> list[ShownMessage]:
+    return _shown(case, key, case.messages.select_related("staff_author"))
 
 
 def mark_read_by_staff(case: Case) -> None:
@@ -91,8 +91,7 @@ def _create(
     )
 
 
-def _shown(case: Case, messages) -> list[ShownMessage]:
-    key = case_key(case)
+def _shown(case: Case, key: bytes, messages) -> list[ShownMessage]:
     files_by_message: dict[int, list[evidence.AttachmentDetails]] = {}
     for attachment in case.attachments.filter(message__isnull=False):
         files_by_message.setdefault(attachment.message_id, []).append(

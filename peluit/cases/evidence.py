@@ -2,12 +2,14 @@
 
 import base64
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from peluit.cases.models import Attachment, Case, Message
+from peluit.evidence import storing
+from peluit.evidence.uploads import EvidenceUpload
 from peluit.vault import content as vault
 from peluit.vault import evidence as files
 
@@ -17,34 +19,37 @@ class AttachmentDetails:
     id: int
     name: str
     size: int
-    sha256: str
-    from_reporter: bool
+    sha256_received: str
+    sha256_stored: str
+    outcome: str
+    removed: list[str] = field(default_factory=list)
+    from_reporter: bool = True
 
 
-def store_uploads(
-    uploads: Iterable[UploadedFile],
-) -> list[tuple[UploadedFile, files.StoredFile]]:
-    """Encrypts uploads into storage before the case exists, so the
-    database transaction that creates the case only adds rows."""
-    stored = []
+def stored_from(uploads: Iterable[UploadedFile]) -> list[storing.StoredEvidence]:
+    """The stored form of each upload. Uploads through the evidence upload
+    handler are already cleaned and encrypted; files read in memory (by
+    the seed command or a hotline operator's tools) are stored here."""
+    items: list[storing.StoredEvidence] = []
     try:
         for upload in uploads:
-            stored.append((upload, files.store(upload.chunks())))
+            if isinstance(upload, EvidenceUpload):
+                items.append(upload.stored)
+            else:
+                data = upload.read()
+                items.append(
+                    storing.store_bytes(upload.name, upload.content_type, data)
+                )
     except BaseException:
-        discard(stored)
+        storing.discard(items)
         raise
-    return stored
-
-
-def discard(stored: list[tuple[UploadedFile, files.StoredFile]]) -> None:
-    for _, item in stored:
-        files.delete(item.storage_name)
+    return items
 
 
 def attach(
     case: Case,
     key: bytes,
-    stored: list[tuple[UploadedFile, files.StoredFile]],
+    items: list[storing.StoredEvidence],
     *,
     message: Message | None,
     from_reporter: bool,
@@ -57,9 +62,9 @@ def attach(
             created_at=now,
             from_reporter=from_reporter,
             storage_name=item.storage_name,
-            sealed_details=vault.seal(key, _details(upload, item)),
+            sealed_details=vault.seal(key, _sealed_details(item)),
         )
-        for upload, item in stored
+        for item in items
     )
 
 
@@ -69,22 +74,18 @@ def details(attachment: Attachment, key: bytes) -> AttachmentDetails:
         id=attachment.pk,
         name=data["name"],
         size=data["size"],
-        sha256=data["sha256"],
+        sha256_received=data["sha256_received"],
+        sha256_stored=data["sha256_stored"],
+        outcome=data["outcome"],
+        removed=data["removed"],
         from_reporter=attachment.from_reporter,
     )
 
 
 def open_stream(attachment: Attachment, key: bytes) -> Iterator[bytes]:
     data = vault.unseal(key, attachment.sealed_details)
-    file_key = base64.b64decode(data["key"])
-    return files.read(attachment.storage_name, file_key)
+    return files.read(attachment.storage_name, base64.b64decode(data["key"]))
 
 
-def _details(upload: UploadedFile, item: files.StoredFile) -> dict:
-    return {
-        "name": upload.name or "lampiran",
-        "content_type": upload.content_type or "application/octet-stream",
-        "size": item.size,
-        "sha256": item.sha256,
-        "key": base64.b64encode(item.key).decode(),
-    }
+def _sealed_details(item: storing.StoredEvidence) -> dict:
+    return {**item.summary(), "key": base64.b64encode(item.key).decode()}

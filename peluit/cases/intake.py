@@ -8,10 +8,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from peluit.cases import evidence, receipts
+from peluit.cases import evidence, keys, receipts
 from peluit.cases.content import ReportContent, seal_report
 from peluit.cases.models import Case, Category, Channel, Event
 from peluit.cases.numbers import new_case_number
+from peluit.evidence import storing
 from peluit.vault import content as vault
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ class AlreadySubmitted(Exception):
 class Filed:
     case: Case
     receipt: str
+    evidence: list[storing.StoredEvidence]
 
 
 def file_report(
@@ -36,31 +38,39 @@ def file_report(
     channel: str = Channel.WEB,
 ) -> Filed:
     nonce_hash = hashlib.sha256(nonce.encode()).hexdigest()
+    items = evidence.stored_from(uploads)
     if Case.objects.filter(submission_nonce=nonce_hash).exists():
+        storing.discard(items)
         raise AlreadySubmitted
 
     receipt = receipts.generate()
     derived = receipts.derive(receipt)
     key = vault.new_case_key()
-    stored = evidence.store_uploads(uploads)
+    sealing = keys.seal_new_case(key, derived.key)
 
     try:
-        case = _create_case(report, category, channel, key, derived, nonce_hash, stored)
+        case = _create_case(
+            report, category, channel, key, derived, nonce_hash, sealing, items
+        )
     except IntegrityError:
-        evidence.discard(stored)
+        storing.discard(items)
         if Case.objects.filter(submission_nonce=nonce_hash).exists():
             raise AlreadySubmitted from None
         raise
     except BaseException:
-        evidence.discard(stored)
+        storing.discard(items)
         raise
 
+    if not sealing.readers:
+        # Nobody can read the case yet; it waits for the recovery key
+        # holders. Logged by key only, never with content.
+        log.warning("case %s filed with no active handler to read it", case.pk)
     log.info("case %s filed", case.pk)
-    return Filed(case=case, receipt=receipt)
+    return Filed(case=case, receipt=receipt, evidence=items)
 
 
 @transaction.atomic
-def _create_case(report, category, channel, key, derived, nonce_hash, stored) -> Case:
+def _create_case(report, category, channel, key, derived, nonce_hash, sealing, items):
     now = timezone.now()
     case = Case.objects.create(
         number=new_case_number(),
@@ -71,20 +81,30 @@ def _create_case(report, category, channel, key, derived, nonce_hash, stored) ->
         is_anonymous=report.identity is None,
         receipt_lookup=derived.lookup,
         submission_nonce=nonce_hash,
-        wrapped_key=vault.wrap_case_key(key),
+        reporter_sealed_key=sealing.reporter,
+        recovery_sealed_key=sealing.recovery,
+        recovery_key=sealing.recovery_key,
         sealed_report=seal_report(key, report),
         unread_by_staff=True,
     )
+    keys.store_readers(case, sealing)
     Event.objects.create(case=case, at=now, kind=Event.Kind.REGISTERED)
-    evidence.attach(case, key, stored, message=None, from_reporter=True)
+    evidence.attach(case, key, items, message=None, from_reporter=True)
     return case
 
 
-def find_by_receipt(raw: str) -> Case | None:
+@dataclass(frozen=True)
+class Opened:
+    case: Case
+    reporter_key: bytes
+
+
+def find_by_receipt(raw: str) -> Opened | None:
     """Looks a case up by receipt. Malformed input costs the same slow hash
     as a well-formed one, so timing does not tell the two apart."""
     receipt = receipts.normalize(raw)
     derived = receipts.derive(receipt or "0" * receipts.DIGITS)
     if receipt is None:
         return None
-    return Case.objects.filter(receipt_lookup=derived.lookup).first()
+    case = Case.objects.filter(receipt_lookup=derived.lookup).first()
+    return Opened(case, derived.key) if case else None

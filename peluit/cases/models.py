@@ -47,11 +47,19 @@ class Case(models.Model):
     channel = models.CharField(max_length=16, choices=Channel.choices)
     is_anonymous = models.BooleanField(default=True)
 
+    # The case key, three ways: for the reporter (under a key derived from
+    # the receipt), for the organisation's offline recovery key, and, in
+    # CaseAccess, for each staff member who may read the case.
+    reporter_sealed_key = models.BinaryField()
+    recovery_sealed_key = models.BinaryField(null=True)
+    recovery_key = models.ForeignKey(
+        "vault.RecoveryKey", null=True, on_delete=models.PROTECT
+    )
+
     receipt_lookup = models.BinaryField(max_length=32, unique=True)
     # Hash of the form's one-time nonce, so a resubmitted form (a double
     # click, a reload) cannot file the same report twice.
     submission_nonce = models.CharField(max_length=64, unique=True)
-    wrapped_key = models.BinaryField()
     sealed_report = models.BinaryField()
     unread_by_staff = models.BooleanField(default=False, db_index=True)
 
@@ -61,6 +69,26 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class CaseAccess(models.Model):
+    """A staff member's copy of the case key, sealed to their public key.
+
+    An empty ``sealed_key`` marks access that was lost with a forgotten
+    password and waits to be granted again with the recovery key.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_access"
+    )
+    sealed_key = models.BinaryField(null=True)
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="one_copy_per_person")
+        ]
 
 
 class Message(models.Model):

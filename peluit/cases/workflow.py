@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from peluit.accounts.models import User
-from peluit.cases.content import case_key, open_text, seal_text
+from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, Event
 from peluit.cases.statuses import Status
 
@@ -28,7 +28,9 @@ class TimelineEntry:
 
 
 @transaction.atomic
-def change_status(case: Case, actor: User, new_status: Status, reason: str) -> Event:
+def change_status(
+    case: Case, key: bytes, actor: User, new_status: Status, reason: str
+) -> Event:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == new_status:
         raise NoChange
@@ -41,7 +43,7 @@ def change_status(case: Case, actor: User, new_status: Status, reason: str) -> E
         actor=actor,
         from_status=case.status,
         to_status=new_status,
-        sealed_reason=seal_text(case_key(case), reason),
+        sealed_reason=seal_text(key, reason),
     )
     case.status = new_status
     case.updated_at = now
@@ -49,8 +51,7 @@ def change_status(case: Case, actor: User, new_status: Status, reason: str) -> E
     return event
 
 
-def timeline(case: Case, *, for_staff: bool) -> list[TimelineEntry]:
-    key = case_key(case)
+def timeline(case: Case, key: bytes, *, for_staff: bool) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=event.at,

@@ -5,18 +5,43 @@ visitor. Views that receive a receipt are marked sensitive so that an
 error report cannot carry it.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from peluit.cases import conversation, intake, workflow
 from peluit.cases.content import open_report
+from peluit.cases.models import Attachment
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
+from peluit.evidence import storing
+from peluit.evidence.uploads import EvidenceUploadHandler
 from peluit.reporter import session
+from peluit.reporter.cleaning_text import describe
 from peluit.reporter.forms import ReceiptForm, ReplyForm, ReportForm
+
+
+def takes_evidence(view):
+    """Lets a view receive evidence files. The upload handler must be set
+    before anything reads the request body -- the CSRF check included --
+    so the check runs inside, once the handler is in place. Files stored
+    for a request whose form is then refused are deleted again."""
+
+    protected = csrf_protect(view)
+
+    @csrf_exempt
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        request.upload_handlers = [EvidenceUploadHandler(request)]
+        response = protected(request, *args, **kwargs)
+        if request.method == "POST":
+            storing.discard(_unattached_uploads(request))
+        return response
+
+    return wrapped
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -25,13 +50,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @sensitive_post_parameters()
+@takes_evidence
 def report_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return render(request, "reporter/report_new.html", {"form": ReportForm()})
+        return _report_form(request, ReportForm())
 
     form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "reporter/report_new.html", {"form": form}, status=400)
+        return _report_form(request, form, status=400)
 
     try:
         filed = intake.file_report(
@@ -45,7 +71,16 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
     # Rendered in the response to the POST itself, never stored, so the
     # receipt exists nowhere but on this one page.
-    return render(request, "reporter/receipt.html", {"receipt": filed.receipt})
+    context = {
+        "receipt": filed.receipt,
+        "cleaning": [describe(item) for item in filed.evidence],
+    }
+    return render(request, "reporter/receipt.html", context)
+
+
+def _report_form(request: HttpRequest, form: ReportForm, status: int = 200):
+    context = {"form": form, "clean_limit": settings.PELUIT_CLEAN_LIMIT_BYTES}
+    return render(request, "reporter/report_new.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,8 +90,8 @@ def followup_login(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or not form.is_valid():
         return render(request, "reporter/followup_login.html", {"form": form})
 
-    case = intake.find_by_receipt(form.cleaned_data["receipt"])
-    if case is None:
+    opened = intake.find_by_receipt(form.cleaned_data["receipt"])
+    if opened is None:
         # One message for every failure, so the form cannot be used to
         # learn whether a given code exists.
         form.add_error(
@@ -68,35 +103,30 @@ def followup_login(request: HttpRequest) -> HttpResponse:
         )
 
     response = redirect("reporter:followup_case")
-    session.sign_in(response, case)
+    session.sign_in(response, opened.case, opened.reporter_key)
     return response
 
 
 @require_http_methods(["GET", "POST"])
+@takes_evidence
 def followup_case(request: HttpRequest) -> HttpResponse:
-    case = session.current_case(request)
-    if case is None:
+    current = session.current(request)
+    if current is None:
         messages.info(request, _("Please enter your receipt code again."))
         return redirect("reporter:followup_login")
 
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        conversation.add_reporter_message(
-            case, form.cleaned_data["body"].strip(), form.cleaned_data["evidence"]
-        )
-        messages.success(request, _("Your message has been sent."))
+        _send_reply(request, current, form)
         response = redirect("reporter:followup_case")
-        session.refresh(response, case)
+        session.refresh(response, current)
         return response
 
-    response = render(
-        request,
-        "reporter/followup_case.html",
-        _followup_context(case, form),
-        status=400 if form.is_bound else 200,
-    )
-    conversation.mark_read_by_reporter(case)
-    session.refresh(response, case)
+    status = 400 if form.is_bound else 200
+    context = _followup_context(current, form)
+    response = render(request, "reporter/followup_case.html", context, status=status)
+    conversation.mark_read_by_reporter(current.case)
+    session.refresh(response, current)
     return response
 
 
@@ -107,13 +137,38 @@ def followup_logout(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _followup_context(case, form: ReplyForm) -> dict:
+def _send_reply(request: HttpRequest, current, form: ReplyForm) -> None:
+    uploads = form.cleaned_data["evidence"]
+    conversation.add_reporter_message(
+        current.case, current.case_key, form.cleaned_data["body"].strip(), uploads
+    )
+    messages.success(request, _("Your message has been sent."))
+    for upload in uploads:
+        messages.info(request, describe(upload.stored))
+
+
+def _followup_context(current: session.ReporterSession, form: ReplyForm) -> dict:
+    case, key = current.case, current.case_key
     return {
         "case": case,
-        "report": open_report(case),
+        "report": open_report(case, key),
         "status_label": Status(case.status).label,
         "status_explanation": REPORTER_EXPLANATIONS[Status(case.status)],
-        "timeline": workflow.timeline(case, for_staff=False),
-        "conversation": conversation.for_reporter(case),
+        "timeline": workflow.timeline(case, key, for_staff=False),
+        "conversation": conversation.for_reporter(case, key),
         "form": form,
     }
+
+
+def _unattached_uploads(request: HttpRequest) -> list[storing.StoredEvidence]:
+    stored = [
+        upload.stored
+        for upload in request.FILES.getlist("evidence")
+        if getattr(upload, "stored", None) is not None
+    ]
+    kept = set(
+        Attachment.objects.filter(
+            storage_name__in=[item.storage_name for item in stored]
+        ).values_list("storage_name", flat=True)
+    )
+    return [item for item in stored if item.storage_name not in kept]

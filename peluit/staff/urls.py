@@ -10,6 +10,7 @@ urlpatterns = [
     path(_("sign-in/"), auth.LoginView.as_view(), name="login"),
     path(_("sign-out/"), auth.LogoutView.as_view(), name="logout"),
     path(_("activate/<str:token>/"), auth.activate, name="activate"),
+    path(_("password/"), auth.password_change, name="password_change"),
     path(_("inbox/"), cases.inbox, name="inbox"),
     path(_("cases/<str:number>/"), cases.case_detail, name="case"),
     path(_("cases/<str:number>/reply/"), cases.case_reply, name="case_reply"),
@@ -25,6 +26,11 @@ urlpatterns = [
         _("admin/accounts/<int:user_id>/active/"),
         admin.account_active,
         name="account_active",
+    ),
+    path(
+        _("admin/accounts/<int:user_id>/new-link/"),
+        admin.account_new_link,
+        name="account_new_link",
     ),
     path(_("admin/categories/"), admin.categories, name="categories"),
     path(

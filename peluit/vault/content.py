@@ -4,7 +4,8 @@ Everything a reporter or a handler writes -- form answers, identity,
 messages, notes, reasons, evidence file names and keys -- passes through
 here and is stored only as ciphertext under a per-case key. Views and
 services never see the storage form; swapping how case keys are wrapped
-changes this module alone.
+changes this module alone. Who holds copies of a case key is decided in
+``peluit.cases.keys``.
 """
 
 import json
@@ -14,10 +15,6 @@ from nacl.exceptions import CryptoError
 from nacl.secret import SecretBox
 from nacl.utils import random
 
-from peluit.vault import keys
-
-_CASE_KEY_WRAP = b"peluit-case-wrap"
-
 
 class ContentUnavailable(Exception):
     """Ciphertext that this key cannot open: wrong key or tampered data."""
@@ -25,17 +22,6 @@ class ContentUnavailable(Exception):
 
 def new_case_key() -> bytes:
     return random(SecretBox.KEY_SIZE)
-
-
-def wrap_case_key(case_key: bytes) -> bytes:
-    return bytes(keys.box(_CASE_KEY_WRAP).encrypt(case_key))
-
-
-def unwrap_case_key(wrapped: bytes) -> bytes:
-    try:
-        return keys.box(_CASE_KEY_WRAP).decrypt(bytes(wrapped))
-    except CryptoError as error:
-        raise ContentUnavailable from error
 
 
 def seal(case_key: bytes, value: Any) -> bytes:

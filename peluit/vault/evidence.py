@@ -3,14 +3,15 @@
 Each file gets its own random key (kept, like the file name, inside the
 sealed case content). The stream cipher authenticates every chunk and
 marks the last one, so a truncated or reordered file fails to open
-instead of yielding partial evidence.
+instead of yielding partial evidence. Files go through Django's storage
+API, so the same code writes to a folder or to an object store.
 """
 
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from nacl import bindings as sodium
 from nacl.utils import random
@@ -33,21 +34,65 @@ class StoredFile:
     sha256: str
 
 
+class Writer:
+    """Encrypts plaintext pushed in pieces of any size straight into
+    storage, holding at most one chunk in memory."""
+
+    def __init__(self) -> None:
+        self.key = random(_KEY_BYTES)
+        self.name = default_storage.save(f"{random(16).hex()}.bin", ContentFile(b""))
+        self._handle = default_storage.open(self.name, "wb")
+        self._state = sodium.crypto_secretstream_xchacha20poly1305_state()
+        self._handle.write(
+            sodium.crypto_secretstream_xchacha20poly1305_init_push(
+                self._state, self.key
+            )
+        )
+        self._pending = bytearray()
+        self._digest = hashlib.sha256()
+        self._size = 0
+
+    def write(self, data: bytes) -> None:
+        self._digest.update(data)
+        self._size += len(data)
+        self._pending += data
+        while len(self._pending) > CHUNK_BYTES:
+            self._push(bytes(self._pending[:CHUNK_BYTES]), _MESSAGE)
+            del self._pending[:CHUNK_BYTES]
+
+    def close(self) -> StoredFile:
+        # The last chunk (possibly empty) carries the final tag, so a
+        # reader can tell a complete file from a cut one.
+        self._push(bytes(self._pending), _FINAL)
+        self._pending.clear()
+        self._handle.flush()
+        self._handle.close()
+        if hasattr(default_storage, "sync"):
+            default_storage.sync(self.name)
+        return StoredFile(self.name, self.key, self._size, self._digest.hexdigest())
+
+    def abort(self) -> None:
+        self._pending.clear()
+        self._handle.close()
+        default_storage.delete(self.name)
+
+    def _push(self, chunk: bytes, tag: int) -> None:
+        self._handle.write(
+            sodium.crypto_secretstream_xchacha20poly1305_push(
+                self._state, chunk, tag=tag
+            )
+        )
+
+
 def store(chunks: Iterable[bytes]) -> StoredFile:
-    key = random(_KEY_BYTES)
-    digest = hashlib.sha256()
-    counter = {"size": 0}
-
-    def measured() -> Iterator[bytes]:
-        for chunk in _rechunk(chunks):
-            digest.update(chunk)
-            counter["size"] += len(chunk)
-            yield chunk
-
-    name = default_storage.save(
-        f"{random(16).hex()}.bin", _EncryptingFile(key, measured())
-    )
-    return StoredFile(name, key, counter["size"], digest.hexdigest())
+    writer = Writer()
+    try:
+        for chunk in chunks:
+            writer.write(chunk)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.close()
 
 
 def read(storage_name: str, key: bytes) -> Iterator[bytes]:
@@ -76,45 +121,3 @@ def read(storage_name: str, key: bytes) -> Iterator[bytes]:
 
 def delete(storage_name: str) -> None:
     default_storage.delete(storage_name)
-
-
-def _rechunk(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Yields plaintext in fixed-size chunks so that ciphertext chunks have
-    a fixed size too and can be read back without a length prefix."""
-    pending = bytearray()
-    for chunk in chunks:
-        pending += chunk
-        while len(pending) >= CHUNK_BYTES:
-            yield bytes(pending[:CHUNK_BYTES])
-            del pending[:CHUNK_BYTES]
-    yield bytes(pending)
-
-
-class _EncryptingFile(File):
-    """A file whose chunks are the encrypted stream of the given plaintext.
-
-    Storage backends pull ``chunks()``; nothing is buffered beyond one
-    chunk, and the plaintext never reaches the storage layer.
-    """
-
-    def __init__(self, key: bytes, plaintext: Iterator[bytes]) -> None:
-        super().__init__(None, name="evidence.bin")
-        self._key = key
-        self._plaintext = plaintext
-
-    def chunks(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        state = sodium.crypto_secretstream_xchacha20poly1305_state()
-        yield sodium.crypto_secretstream_xchacha20poly1305_init_push(state, self._key)
-
-        previous = next(self._plaintext, b"")
-        for current in self._plaintext:
-            yield sodium.crypto_secretstream_xchacha20poly1305_push(
-                state, previous, tag=_MESSAGE
-            )
-            previous = current
-        yield sodium.crypto_secretstream_xchacha20poly1305_push(
-            state, previous, tag=_FINAL
-        )
-
-    def multiple_chunks(self, chunk_size: int | None = None) -> bool:
-        return True

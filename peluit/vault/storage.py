@@ -1,4 +1,4 @@
-"""File storage that has the bytes on disk before it returns."""
+"""File storage that can promise the bytes are on disk."""
 
 import os
 
@@ -6,25 +6,18 @@ from django.core.files.storage import FileSystemStorage
 
 
 class DurableFileSystemStorage(FileSystemStorage):
-    """FileSystemStorage that fsyncs each file and its folder.
+    """FileSystemStorage with ``sync``: fsync a file and its folder.
 
     A receipt is shown only after the evidence it covers is durable; a
-    plain save could still be sitting in the page cache at a power cut.
+    plain write could still be sitting in the page cache at a power cut.
+    Object stores are durable once a write returns and need no sync.
     """
 
-    def _save(self, name, content):
-        name = super()._save(name, content)
+    def sync(self, name: str) -> None:
         path = self.path(name)
-
-        descriptor = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-        folder = os.open(os.path.dirname(path), os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-        return name
+        for target in (path, os.path.dirname(path)):
+            descriptor = os.open(target, os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)

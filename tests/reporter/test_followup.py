@@ -56,10 +56,14 @@ def test_an_empty_receipt_is_asked_for(client, db):
 def test_the_reporter_sees_replies_status_and_reason_but_not_notes(client, filed, hana):
     case = filed.case
     conversation.add_staff_message(
-        case, hana, "Mohon kirim foto kuitansi.", internal=False
+        case, filed.key, hana, "Mohon kirim foto kuitansi.", internal=False
     )
-    conversation.add_staff_message(case, hana, "Catatan rahasia tim.", internal=True)
-    workflow.change_status(case, hana, Status.VERIFICATION, "Sedang kami periksa.")
+    conversation.add_staff_message(
+        case, filed.key, hana, "Catatan rahasia tim.", internal=True
+    )
+    workflow.change_status(
+        case, filed.key, hana, Status.VERIFICATION, "Sedang kami periksa."
+    )
 
     sign_in(client, filed.receipt)
     page = client.get(reverse("reporter:followup_case")).content.decode()
@@ -86,7 +90,7 @@ def test_the_reporter_answers_and_adds_evidence(client, filed):
     assert response.status_code == 302
     case = Case.objects.get(pk=filed.case.pk)
     assert case.unread_by_staff
-    shown = conversation.for_staff(case)
+    shown = conversation.for_staff(case, filed.key)
     assert shown[-1].body == "Ini foto kuitansinya 🙏"
     assert [f.name for f in shown[-1].attachments] == ["kuitansi2.jpg"]
 
@@ -97,7 +101,7 @@ def test_an_empty_answer_is_refused(client, filed):
     response = client.post(reverse("reporter:followup_case"), {"body": "  "})
 
     assert response.status_code == 400
-    assert conversation.for_staff(filed.case) == []
+    assert conversation.for_staff(filed.case, filed.key) == []
 
 
 def test_an_oversized_answer_file_is_refused_and_the_text_is_not_sent(
@@ -112,7 +116,7 @@ def test_an_oversized_answer_file_is_refused_and_the_text_is_not_sent(
 
     assert response.status_code == 400
     assert "video.mp4" in response.content.decode()
-    assert conversation.for_staff(filed.case) == []
+    assert conversation.for_staff(filed.case, filed.key) == []
 
 
 def test_the_follow_up_page_needs_a_fresh_receipt_after_idle_time(

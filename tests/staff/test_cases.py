@@ -1,12 +1,13 @@
 """The handler's inbox and case page, and who may open them."""
 
+import hashlib
 from datetime import timedelta
 
 from django.urls import reverse
 
 from peluit.audit import trail
 from peluit.audit.models import Entry
-from peluit.cases import conversation, workflow
+from peluit.cases import conversation, evidence, workflow
 from peluit.cases.models import Case, Event
 from peluit.cases.statuses import Status
 from peluit.staff.views import cases as case_views
@@ -35,7 +36,7 @@ def test_administrators_cannot_read_reports(adi_client, filed):
     assert [inbox.status_code, page.status_code, download.status_code] == [403] * 3
     assert reply.status_code == 403
     assert "Biaya tambahan" not in page.content.decode()
-    assert conversation.for_staff(filed.case) == []
+    assert conversation.for_staff(filed.case, filed.key) == []
 
 
 def test_the_inbox_lists_newest_first_and_marks_unread(hana_client, filed, samples):
@@ -44,7 +45,7 @@ def test_the_inbox_lists_newest_first_and_marks_unread(hana_client, filed, sampl
     older.save()
     newer = file_sample(samples[1], evidence=[]).case
     hana_client.get(case_url(older))
-    conversation.add_reporter_message(older, "Tambahan informasi", [])
+    conversation.add_reporter_message(older, filed.key, "Tambahan informasi", [])
     hana_client.get(case_url(newer))
 
     body = hana_client.get(reverse("staff:inbox")).content.decode()
@@ -58,8 +59,9 @@ def test_the_inbox_lists_newest_first_and_marks_unread(hana_client, filed, sampl
 def test_the_inbox_filters_by_status_category_and_unread(
     hana_client, filed, samples, hana
 ):
-    other = file_sample(samples[1], evidence=[]).case
-    workflow.change_status(other, hana, Status.INVESTIGATION, "Mulai")
+    second = file_sample(samples[1], evidence=[])
+    other = second.case
+    workflow.change_status(other, second.key, hana, Status.INVESTIGATION, "Mulai")
     hana_client.get(case_url(other))
     inbox = reverse("staff:inbox")
 
@@ -106,10 +108,12 @@ def test_evidence_downloads_as_an_attachment_byte_for_byte(hana_client, filed):
     assert response["Content-Type"] == "application/octet-stream"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
-    assert (
-        b"".join(response.streaming_content)
-        == sample_upload("foto_kwitansi.jpg").read()
-    )
+    downloaded = b"".join(response.streaming_content)
+    shown = evidence.details(attachment, filed.key)
+    assert hashlib.sha256(downloaded).hexdigest() == shown.sha256_stored
+    original = sample_upload("foto_kwitansi.jpg").read()
+    assert hashlib.sha256(original).hexdigest() == shown.sha256_received
+    assert b"Budi Santoso" in original and b"Budi Santoso" not in downloaded
 
 
 def test_an_attachment_of_another_case_is_not_found(hana_client, filed, samples):
@@ -138,7 +142,7 @@ def test_the_handler_replies_notes_and_changes_status(hana_client, filed):
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.VERIFICATION
-    shown = conversation.for_staff(case)
+    shown = conversation.for_staff(case, filed.key)
     assert [(m.body, m.is_internal) for m in shown] == [
         ("Terima kasih, kami cek.", False),
         ("Cek rekening loket 3", True),
@@ -164,7 +168,7 @@ def test_an_empty_reply_is_refused(hana_client, filed):
     response = hana_client.post(case_url(filed.case, "staff:case_reply"), {"body": ""})
 
     assert response.status_code == 400
-    assert conversation.for_staff(filed.case) == []
+    assert conversation.for_staff(filed.case, filed.key) == []
 
 
 def test_a_new_report_is_unread_until_a_handler_opens_it(hana_client, filed):
@@ -178,7 +182,7 @@ def test_a_new_report_is_unread_until_a_handler_opens_it(hana_client, filed):
 def test_a_reporter_answer_marks_the_case_unread_again(hana_client, filed):
     hana_client.get(case_url(filed.case))
 
-    conversation.add_reporter_message(filed.case, "Halo", [])
+    conversation.add_reporter_message(filed.case, filed.key, "Halo", [])
 
     assert Case.objects.get(pk=filed.case.pk).unread_by_staff
 

@@ -56,6 +56,15 @@ def account_active(request: HttpRequest, user_id: int) -> HttpResponse:
     return redirect("staff:accounts")
 
 
+@require_POST
+@_admin_only
+def account_new_link(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    token = services.new_activation(person, issued_by=request.user)
+    context = {"account": person, "link": absolute_activation_url(token)}
+    return render(request, "staff/account_created.html", context)
+
+
 @_admin_only
 def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)

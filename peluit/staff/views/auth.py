@@ -1,13 +1,19 @@
-"""Signing in, signing out, and activating an account."""
+"""Signing in and out, activating an account, changing a password."""
 
-from django.contrib.auth import login
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from peluit.accounts import services
 from peluit.accounts.models import Activation
+from peluit.staff import keyring
 from peluit.staff.forms import ActivationForm
 
 
@@ -15,9 +21,23 @@ class LoginView(auth_views.LoginView):
     template_name = "staff/login.html"
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The password is at hand only now: unlock the private key with it.
+        keyring.unlock(
+            self.request, response, form.get_user(), form.cleaned_data["password"]
+        )
+        return response
 
+
+@method_decorator(sensitive_post_parameters(), name="dispatch")
 class LogoutView(auth_views.LogoutView):
     next_page = "staff:login"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        keyring.forget(response)
+        return response
 
 
 @sensitive_post_parameters()
@@ -28,19 +48,39 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
 
     form = ActivationForm(request.POST or None, user=activation.user)
     if request.method != "POST" or not form.is_valid():
-        return render(
-            request, "staff/activate.html", {"form": form, "activation": activation}
-        )
+        context = {"form": form, "activation": activation}
+        return render(request, "staff/activate.html", context)
 
+    password = form.cleaned_data["password1"]
     try:
         user = services.activate(
             activation,
-            password=form.cleaned_data["password1"],
+            password=password,
             username=form.cleaned_data.get("username", ""),
         )
     except Activation.DoesNotExist:
         return render(request, "staff/activate_invalid.html", status=404)
+
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    response = redirect("staff:home")
+    keyring.unlock(request, response, user, password)
+    return response
+
+
+@sensitive_post_parameters()
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "staff/password_change.html", {"form": form})
+
+    services.change_password(
+        request.user,
+        old_password=form.cleaned_data["old_password"],
+        new_password=form.cleaned_data["new_password1"],
+    )
+    update_session_auth_hash(request, request.user)
+    messages.success(request, _("Your password has been changed."))
     return redirect("staff:home")
 
 

@@ -11,10 +11,17 @@ from django.views.decorators.http import require_GET, require_POST
 from peluit.accounts.roles import Role
 from peluit.audit import trail
 from peluit.cases import conversation, evidence, workflow
-from peluit.cases.content import case_key, open_report
-from peluit.cases.models import Case
+from peluit.cases import keys as case_keys
+from peluit.cases.content import open_report
 from peluit.cases.statuses import Status
-from peluit.staff.access import attachment_for, case_for, role_required
+from peluit.staff import keyring
+from peluit.staff.access import (
+    OpenCase,
+    attachment_for,
+    case_for,
+    readable_cases,
+    role_required,
+)
 from peluit.staff.forms import InboxFilter, MessageForm, StatusForm
 
 INBOX_PAGE_SIZE = 50
@@ -24,29 +31,34 @@ INBOX_PAGE_SIZE = 50
 @role_required(Role.HANDLER)
 def inbox(request: HttpRequest) -> HttpResponse:
     filters = InboxFilter(request.GET or None)
-    cases = _filtered(filters)
+    cases = _filtered(readable_cases(request), filters)
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
 
     trail.record("inbox.view", actor_id=request.user.pk)
-    rows = [{"case": case, "title": open_report(case).title} for case in page]
-    return render(
-        request,
-        "staff/inbox.html",
+    rows = [
         {
-            "filters": filters,
-            "page": page,
-            "rows": rows,
-            "query": _query_without_page(request),
-        },
-    )
+            "case": case,
+            "title": open_report(case, keyring.case_key(request, case)).title,
+        }
+        for case in page
+    ]
+    context = {
+        "filters": filters,
+        "page": page,
+        "rows": rows,
+        "query": _query_without_page(request),
+    }
+    return render(request, "staff/inbox.html", context)
 
 
 @require_GET
 @role_required(Role.HANDLER)
 def case_detail(request: HttpRequest, number: str) -> HttpResponse:
-    case = case_for(request.user, number)
-    response = _render_case(request, case)
-    conversation.mark_read_by_staff(case)
+    opened = case_for(request, number)
+    case_keys.add_missing_recovery_copy(opened.case, opened.key)
+
+    response = _render_case(request, opened)
+    conversation.mark_read_by_staff(opened.case)
     return response
 
 
@@ -65,23 +77,26 @@ def case_note(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 @role_required(Role.HANDLER)
 def case_status(request: HttpRequest, number: str) -> HttpResponse:
-    case = case_for(request.user, number, action="case.status")
+    opened = case_for(request, number, action="case.status")
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return _render_case(request, case, status_form=form, status=400)
+        return _render_case(request, opened, status_form=form, status=400)
 
+    data = form.cleaned_data
     try:
         workflow.change_status(
-            case,
+            opened.case,
+            opened.key,
             request.user,
-            Status(form.cleaned_data["status"]),
-            form.cleaned_data["reason"],
+            Status(data["status"]),
+            data["reason"],
         )
     except workflow.NoChange:
         form.add_error("status", _("The case already has this status."))
-        return _render_case(request, case, status_form=form, status=400)
+        return _render_case(request, opened, status_form=form, status=400)
+
     messages.success(request, _("Status changed."))
-    return redirect("staff:case", number=case.number)
+    return redirect("staff:case", number=opened.case.number)
 
 
 @require_GET
@@ -89,14 +104,14 @@ def case_status(request: HttpRequest, number: str) -> HttpResponse:
 def attachment_download(
     request: HttpRequest, number: str, attachment_id: int
 ) -> HttpResponse:
-    attachment = attachment_for(request.user, number, attachment_id)
-    key = case_key(attachment.case)
-    shown = evidence.details(attachment, key)
+    opened, attachment = attachment_for(request, number, attachment_id)
+    shown = evidence.details(attachment, opened.key)
 
     # Always a download, never rendered: evidence may be hostile HTML, SVG
     # or PDF. The sandbox policy covers a browser that renders it anyway.
     response = StreamingHttpResponse(
-        evidence.open_stream(attachment, key), content_type="application/octet-stream"
+        evidence.open_stream(attachment, opened.key),
+        content_type="application/octet-stream",
     )
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=shown.name
@@ -108,37 +123,34 @@ def attachment_download(
 
 
 def _post_message(request: HttpRequest, number: str, *, internal: bool) -> HttpResponse:
-    action = "case.note" if internal else "case.reply"
-    case = case_for(request.user, number, action=action)
+    opened = case_for(request, number, action="case.note" if internal else "case.reply")
     form = MessageForm(request.POST)
     if not form.is_valid():
-        context_key = "note_form" if internal else "reply_form"
-        return _render_case(request, case, status=400, **{context_key: form})
+        form_name = "note_form" if internal else "reply_form"
+        return _render_case(request, opened, status=400, **{form_name: form})
 
+    body = form.cleaned_data["body"].strip()
     conversation.add_staff_message(
-        case, request.user, form.cleaned_data["body"].strip(), internal=internal
+        opened.case, opened.key, request.user, body, internal=internal
     )
-    messages.success(
-        request, _("Note saved.") if internal else _("Message sent to the reporter.")
-    )
-    return redirect("staff:case", number=case.number)
+    done = _("Note saved.") if internal else _("Message sent to the reporter.")
+    messages.success(request, done)
+    return redirect("staff:case", number=opened.case.number)
 
 
 def _render_case(
-    request: HttpRequest, case: Case, *, status: int = 200, **forms
+    request: HttpRequest, opened: OpenCase, *, status: int = 200, **forms
 ) -> HttpResponse:
-    key = case_key(case)
-    shown_messages = conversation.for_staff(case)
+    case, key = opened.case, opened.key
+    shown_messages = conversation.for_staff(case, key)
+    report_files = case.attachments.filter(message__isnull=True)
     context = {
         "case": case,
-        "report": open_report(case),
-        "report_files": [
-            evidence.details(item, key)
-            for item in case.attachments.filter(message__isnull=True)
-        ],
+        "report": open_report(case, key),
+        "report_files": [evidence.details(item, key) for item in report_files],
         "conversation": [m for m in shown_messages if not m.is_internal],
         "notes": [m for m in shown_messages if m.is_internal],
-        "timeline": workflow.timeline(case, for_staff=True),
+        "timeline": workflow.timeline(case, key, for_staff=True),
         "reply_form": forms.get("reply_form", MessageForm()),
         "note_form": forms.get("note_form", MessageForm()),
         "status_form": forms.get(
@@ -148,8 +160,7 @@ def _render_case(
     return render(request, "staff/case_detail.html", context, status=status)
 
 
-def _filtered(filters: InboxFilter):
-    cases = Case.objects.select_related("category")
+def _filtered(cases, filters: InboxFilter):
     if not filters.is_valid():
         return cases
 

@@ -12,11 +12,15 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 
+from peluit.accounts.models import RoleGrant, User
+from peluit.accounts.roles import Role
 from peluit.cases.content import Identity, ReportContent
 from peluit.cases.intake import file_report
 from peluit.cases.models import Category
+from peluit.vault import keypairs
 
 DEFAULT_SAMPLES = settings.BASE_DIR / "samples"
+DEMO_HANDLER = "penangan.demo"
 
 
 class Command(BaseCommand):
@@ -29,6 +33,7 @@ class Command(BaseCommand):
         index = samples / "reports.json"
         if not index.exists():
             raise CommandError(f"No sample reports at {index}")
+        self._ensure_a_handler()
 
         for sample in json.loads(index.read_text())["reports"]:
             filed = file_report(
@@ -40,6 +45,23 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{filed.case.number}  receipt {filed.receipt}  {sample['title']}"
             )
+
+    def _ensure_a_handler(self) -> None:
+        """Cases are sealed to the handlers who exist when they are filed;
+        a demo with no handler yet gets one, its password shown here once."""
+        readers = User.objects.filter(
+            is_active=True, public_key__isnull=False, grants__role=Role.HANDLER
+        )
+        if readers.exists():
+            return
+
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create(username=DEMO_HANDLER, display_name="Penangan Demo")
+        user.set_password(password)
+        user.store_pair(keypairs.new_locked_pair(password))
+        user.save()
+        RoleGrant.objects.create(user=user, role=Role.HANDLER)
+        self.stdout.write(f"Demo handler: {DEMO_HANDLER}  password {password}")
 
 
 def sample_content(sample: dict) -> ReportContent:
