@@ -201,6 +201,10 @@ LOGGING = {
         # carries a receipt, but the request object would, so keep it terse.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # The image and PDF libraries log the metadata they parse (camera,
+        # author, GPS) at debug level: never let that reach a log.
+        "PIL": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }
 ADMINS: list[tuple[str, str]] = []

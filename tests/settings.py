@@ -28,3 +28,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+# SQLite test databases as files, not in memory, so that the test that
+# searches everything written to disk can read them.
+for _alias, _database in DATABASES.items():  # noqa: F405
+    if _database["ENGINE"].endswith("sqlite3"):
+        _database["TEST"] = {"NAME": str(DATA_DIR / f"test_{_alias}.sqlite3")}  # noqa: F405

@@ -52,7 +52,10 @@ class Cleaned:
 
 
 def clean(data: bytes) -> Cleaned:
-    cleaner = _cleaner_for(data)
+    try:
+        cleaner = _cleaner_for(data)
+    except zipfile.BadZipFile:
+        return Cleaned(data, Outcome.FAILED, kind="zip")
     if cleaner is None:
         return Cleaned(data, Outcome.NOT_SUPPORTED)
 
