@@ -17,10 +17,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 setup: $(BIN)/.installed
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py migrate --noinput --database audit
+	umask 077; $(BIN)/python manage.py migrate --noinput
+	umask 077; $(BIN)/python manage.py migrate --noinput --database audit
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+run: export PELUIT_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@$(BIN)/python manage.py peluit_setup_link
 	$(BIN)/gunicorn peluit.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)

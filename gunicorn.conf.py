@@ -1,12 +1,16 @@
 # Gunicorn settings for Peluit. No access log: it would record reporters'
-# addresses and browsers. Errors still go to the console.
+# addresses and browsers. The error log goes through a logger that removes
+# any network address gunicorn itself would write.
 accesslog = None
 errorlog = "-"
-loglevel = "info"
+loglevel = "warning"
+logger_class = "peluit.core.gunicorn_logging.AnonymousLogger"
 workers = 2
 threads = 4
 worker_class = "gthread"
 timeout = 120
-# Header sizes of a normal browser; nothing else is logged per request.
 limit_request_line = 8190
 forwarded_allow_ips = "127.0.0.1"
+# Whatever the process creates (databases, evidence, secrets) is for the
+# service account alone.
+umask = 0o077

@@ -105,7 +105,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "staff:login"
-LOGIN_REDIRECT_URL = "staff:inbox"
+LOGIN_REDIRECT_URL = "staff:home"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -129,11 +129,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_HTTPONLY = True
+# A session cookie, not a year-long one: a cookie left on the device
+# would show later that it visited Peluit.
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "peluit.core.views.csrf_failure"
 SECURE_COOKIES = env.flag("PELUIT_SECURE_COOKIES", SITE_URL.startswith("https://"))
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_HSTS_SECONDS = 31536000 if SITE_URL.startswith("https://") else 0
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # same-origin, not no-referrer: with no-referrer browsers send "Origin:
 # null" on form posts, which Django's CSRF check rightly refuses. Other
 # sites still receive nothing.
@@ -171,7 +177,9 @@ PELUIT_MAX_FILE_BYTES = env.integer("PELUIT_MAX_FILE_BYTES", 1024**3, 1)
 PELUIT_CLEAN_LIMIT_BYTES = env.integer("PELUIT_CLEAN_LIMIT_BYTES", 64 * 1024**2, 1)
 PELUIT_MAX_FILES = env.integer("PELUIT_MAX_FILES", 10, 1)
 FILE_UPLOAD_HANDLERS = ["peluit.evidence.uploads.RefuseFilesHandler"]
-DATA_UPLOAD_MAX_NUMBER_FILES = PELUIT_MAX_FILES * 5
+# One more than the form accepts, so that the form names the problem;
+# beyond that the request is refused before anything is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = PELUIT_MAX_FILES + 1
 
 # Receipt hashing (Argon2id). An attacker holding the database pays this
 # for every guess; see docs/security.md for the reasoning.

@@ -5,13 +5,17 @@
 - Rina is a reporter; she exists only as the receipt code she keeps.
 """
 
+import importlib
 import json
+import os
 import re
 import secrets
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -29,6 +33,15 @@ from peluit.vault import keypairs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    """The throwaway data and secrets folders go when the run ends."""
+    for variable in ("PELUIT_DATA_DIR", "PELUIT_SECRETS_DIR"):
+        folder = os.environ.get(variable, "")
+        if "peluit-test-" in folder or "peluit-secrets-" in folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -53,6 +66,17 @@ def _indonesian_by_default():
     page would otherwise leave English active for the next test's reverse()."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def default_categories(transactional_db):
+    """The categories the data migration adds, for transactional tests
+    (browser tests included): their database is emptied after each one,
+    data migrations included, so the migration's own function runs again."""
+    migration = importlib.import_module(
+        "peluit.cases.migrations.0002_default_categories"
+    )
+    migration.add_defaults(django_apps, None)
 
 
 def make_staff(username: str, *roles: Role) -> User:

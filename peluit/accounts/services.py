@@ -101,7 +101,9 @@ def set_active(user: User, active: bool, *, changed_by: User) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
     if not active:
-        # Revoking access removes the person's sealed copies of case keys.
+        # Revoking access removes the person's sealed copies of case keys,
+        # and any activation link still waiting to be used.
         case_keys.revoke_everything(user)
+        Activation.objects.filter(user=user, used_at__isnull=True).delete()
     action = "account.reactivate" if active else "account.deactivate"
     trail.record(action, actor_id=changed_by.pk, target_id=user.pk)

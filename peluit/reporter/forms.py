@@ -174,6 +174,10 @@ class ReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nonce"].initial = secrets.token_hex(16)
+        # Browsers remember what is typed into forms; on a shared or seized
+        # device that history would give the reporter away.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("autocomplete", "off")
         self.fields["evidence"].help_text = _(
             "Photos, documents or screenshots: up to %(count)d files, "
             "each at most %(limit)s."

@@ -74,6 +74,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
     context = {
         "receipt": filed.receipt,
         "cleaning": [describe(item) for item in filed.evidence],
+        # Switching language here would lose the receipt for good.
+        "language_alternates": [],
     }
     return render(request, "reporter/receipt.html", context)
 

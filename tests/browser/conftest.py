@@ -6,7 +6,6 @@ categories, flushing the database afterwards) without this switch. It is
 set here, before Playwright starts, and applies to this test run only.
 """
 
-import importlib
 import os
 
 import pytest
@@ -37,24 +36,3 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def _add_default_categories() -> None:
-    """Runs the data migration's own function again, so the categories are
-    exactly what a fresh installation has."""
-    from django.apps import apps
-
-    migration = importlib.import_module(
-        "peluit.cases.migrations.0002_default_categories"
-    )
-    migration.add_defaults(apps, None)
-
-
-@pytest.fixture
-def default_categories(live_server):
-    """The categories the data migration adds.
-
-    A live_server test runs in a transactional database that is emptied
-    after every such test, data migrations included.
-    """
-    _add_default_categories()

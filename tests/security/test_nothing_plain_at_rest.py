@@ -5,6 +5,7 @@ None of the canaries, none of the names hidden in the sample evidence,
 and none of the receipts may be found anywhere.
 """
 
+import os
 import re
 import secrets
 import subprocess
@@ -29,7 +30,9 @@ FIELDS = ("title", "what", "who", "where", "when", "how_known")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_no_canary_name_or_receipt_is_written_anywhere_in_plain(samples, caplog, capfd):
+def test_no_canary_name_or_receipt_is_written_anywhere_in_plain(
+    samples, caplog, capfd, default_categories
+):
     caplog.set_level("DEBUG")
     started = time.time()
     make_staff("hana", Role.HANDLER)
@@ -152,10 +155,14 @@ def pg_dump(database: dict) -> bytes:
 
 def files_under(folder: Path, newer_than: float = 0) -> dict[str, bytes]:
     found = {}
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime >= newer_than:
-                found[str(path)] = path.read_bytes()
-        except OSError:
-            continue  # a file another process removed while we looked
+    # os.walk skips folders that vanish mid-walk (other test workers clean
+    # up their own temporary folders while this one looks).
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = Path(root) / name
+            try:
+                if path.is_file() and path.stat().st_mtime >= newer_than:
+                    found[str(path)] = path.read_bytes()
+            except OSError:
+                continue
     return found

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
 from peluit.accounts import services
@@ -17,9 +18,17 @@ from peluit.staff import keyring
 from peluit.staff.forms import ActivationForm
 
 
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _lazy("The username or password is not correct."),
+        "inactive": _lazy("This account is not active."),
+    }
+
+
 class LoginView(auth_views.LoginView):
     template_name = "staff/login.html"
     redirect_authenticated_user = True
+    authentication_form = SignInForm
 
     def form_valid(self, form):
         response = super().form_valid(form)
