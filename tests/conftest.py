@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
@@ -86,7 +86,7 @@ def make_staff(username: str, *roles: Role) -> User:
     user.store_pair(keypairs.new_locked_pair(PASSWORD))
     user.save()
     for role in roles:
-        RoleGrant.objects.create(user=user, role=role)
+        RoleGrant.objects.create(user=user, role=role, confirmed_at=timezone.now())
     return user
 
 

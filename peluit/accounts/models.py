@@ -30,8 +30,14 @@ class User(AbstractUser):
 
     @property
     def role_set(self) -> frozenset[str]:
+        """Roles in force: a role that reads reports counts only once a
+        colleague who already reads them has confirmed it."""
         if not hasattr(self, "_role_cache"):
-            self._role_cache = frozenset(self.grants.values_list("role", flat=True))
+            self._role_cache = frozenset(
+                RoleGrant.objects.in_force()
+                .filter(user=self)
+                .values_list("role", flat=True)
+            )
         return self._role_cache
 
     def locked_pair(self) -> LockedKeyPair | None:
@@ -54,10 +60,28 @@ class User(AbstractUser):
         return self.display_name or self.username
 
 
+class RoleGrantQuerySet(models.QuerySet):
+    def in_force(self):
+        return self.filter(
+            models.Q(confirmed_at__isnull=False) | ~models.Q(role__in=CONTENT_ROLES)
+        )
+
+    def awaiting_confirmation(self):
+        return self.filter(confirmed_at__isnull=True, role__in=CONTENT_ROLES)
+
+
 class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     role = models.CharField(max_length=32, choices=Role.choices)
     granted_at = models.DateTimeField(auto_now_add=True)
+    # Roles that read reports need a second person: an administrator alone
+    # could otherwise make an account for themselves and read every report.
+    confirmed_at = models.DateTimeField(null=True)
+    confirmed_by = models.ForeignKey(
+        User, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = RoleGrantQuerySet.as_manager()
 
     class Meta:
         constraints = [

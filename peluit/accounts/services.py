@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from peluit.accounts.models import Activation, RoleGrant, User, hash_token
-from peluit.accounts.roles import Role
+from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
 from peluit.cases import keys as case_keys
 from peluit.vault import keypairs
@@ -38,7 +38,20 @@ def create_account(
     )
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    RoleGrant.objects.bulk_create(RoleGrant(user=user, role=role) for role in roles)
+    # The very first reader of reports has nobody to confirm them.
+    first_reader = (
+        not RoleGrant.objects.in_force().filter(role__in=CONTENT_ROLES).exists()
+    )
+    RoleGrant.objects.bulk_create(
+        RoleGrant(
+            user=user,
+            role=role,
+            confirmed_at=timezone.now()
+            if first_reader or role not in CONTENT_ROLES
+            else None,
+        )
+        for role in roles
+    )
 
     _, token = Activation.issue(user)
     trail.record("account.create", actor_id=created_by.pk, target_id=user.pk)
@@ -54,7 +67,9 @@ def activate(activation: Activation, *, password: str, username: str = "") -> Us
     user = activation.user
     if user is None:
         user = User.objects.create(username=username)
-        RoleGrant.objects.create(user=user, role=Role.ADMINISTRATOR)
+        RoleGrant.objects.create(
+            user=user, role=Role.ADMINISTRATOR, confirmed_at=timezone.now()
+        )
     if user.public_key is not None:
         # A new key pair replaces one whose password was lost: the old
         # copies of case keys are useless now and wait for the recovery key.
@@ -94,6 +109,25 @@ def new_activation(user: User, *, issued_by: User) -> str:
     _, token = Activation.issue(user)
     trail.record("account.reset", actor_id=issued_by.pk, target_id=user.pk)
     return token
+
+
+class NotAllowedToConfirm(Exception):
+    pass
+
+
+def pending_confirmations():
+    return RoleGrant.objects.awaiting_confirmation().filter(user__is_active=True)
+
+
+@transaction.atomic
+def confirm_role(grant: RoleGrant, *, confirmed_by: User) -> None:
+    """A colleague who already reads reports vouches for a new reader."""
+    if grant.user_id == confirmed_by.pk or not confirmed_by.reads_content:
+        raise NotAllowedToConfirm
+    grant.confirmed_at = timezone.now()
+    grant.confirmed_by = confirmed_by
+    grant.save(update_fields=["confirmed_at", "confirmed_by"])
+    trail.record("role.confirm", actor_id=confirmed_by.pk, target_id=grant.user_id)
 
 
 @transaction.atomic

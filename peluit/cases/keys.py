@@ -131,7 +131,10 @@ def _readers():
     # reports; accounts still waiting for activation have no key yet.
     return (
         User.objects.filter(
-            is_active=True, public_key__isnull=False, grants__role__in=CONTENT_ROLES
+            is_active=True,
+            public_key__isnull=False,
+            grants__role__in=CONTENT_ROLES,
+            grants__confirmed_at__isnull=False,
         )
         .distinct()
         .order_by("pk")

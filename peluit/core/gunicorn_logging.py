@@ -10,9 +10,11 @@ import re
 
 from gunicorn import glogging
 
+_HEX = r"[0-9A-Fa-f]{1,4}"
 _ADDRESS = re.compile(
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IPv4
-    r"|(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"  # IPv6
+    rf"|(?<![\w:])(?:{_HEX}(?::{_HEX}){{7}}"  # IPv6, full
+    rf"|(?:{_HEX}(?::{_HEX})*)?::(?:{_HEX}(?::{_HEX})*)?)(?![\w:])"  # IPv6, short
 )
 
 

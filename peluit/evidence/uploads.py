@@ -30,16 +30,24 @@ class EvidenceUpload(UploadedFile):
 class EvidenceUploadHandler(FileUploadHandler):
     chunk_size = 1024 * 1024
 
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.files_seen = 0
+
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
         self.buffer: BytesIO | None = BytesIO()
         self.writer: vault_files.Writer | None = None
         self.received = 0
         self.too_large = False
+        # Files past the form's limit are read and dropped, never kept:
+        # the form still counts them and says how many are allowed.
+        self.files_seen += 1
+        self.ignored = self.files_seen > settings.PELUIT_MAX_FILES
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
-        if self.too_large:
+        if self.too_large or self.ignored:
             return None
         if self.received > settings.PELUIT_MAX_FILE_BYTES:
             self._give_up()
@@ -52,9 +60,10 @@ class EvidenceUploadHandler(FileUploadHandler):
         return None
 
     def file_complete(self, file_size):
-        if self.too_large:
+        if self.too_large or self.ignored:
+            self.buffer = None
             return EvidenceUpload(
-                self.file_name, self.content_type, self.received, None, True
+                self.file_name, self.content_type, self.received, None, self.too_large
             )
 
         if self.writer is not None:

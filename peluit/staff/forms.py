@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from peluit.accounts.models import User
-from peluit.accounts.roles import Role
+from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.cases.models import Category
 from peluit.cases.statuses import Status
 
@@ -94,6 +94,14 @@ class AccountForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple
     )
+
+    def clean_roles(self):
+        roles = set(self.cleaned_data["roles"])
+        if Role.ADMINISTRATOR in roles and roles & CONTENT_ROLES:
+            raise forms.ValidationError(
+                _("An administrator cannot also read reports: use two accounts.")
+            )
+        return list(roles)
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from peluit.staff.views import admin, auth, cases
+from peluit.staff.views import admin, auth, cases, team
 
 app_name = "staff"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path(_("activate/<str:token>/"), auth.activate, name="activate"),
     path(_("password/"), auth.password_change, name="password_change"),
     path(_("inbox/"), cases.inbox, name="inbox"),
+    path(_("team/confirm/<int:grant_id>/"), team.confirm_role, name="confirm_role"),
     path(_("cases/<str:number>/"), cases.case_detail, name="case"),
     path(_("cases/<str:number>/reply/"), cases.case_reply, name="case_reply"),
     path(_("cases/<str:number>/note/"), cases.case_note, name="case_note"),

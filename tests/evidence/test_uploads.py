@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from peluit.cases import evidence
 from peluit.cases.models import Attachment, Case
+from peluit.evidence.uploads import EvidenceUploadHandler
 from peluit.vault import evidence as vault_files
 from tests.conftest import report_form_data, staff_key
 
@@ -114,3 +115,32 @@ def test_the_writer_holds_at_most_one_chunk():
 
     assert stored.size == 400_000
     assert b"".join(vault_files.read(stored.storage_name, stored.key)) == b"z" * 400_000
+
+
+def test_files_past_the_limit_are_not_kept_while_the_form_says_why(
+    client, samples, settings
+):
+    before = stored_names()
+    files = [
+        SimpleUploadedFile(f"foto{i}.jpg", b"\xff\xd8\xff data")
+        for i in range(settings.PELUIT_MAX_FILES + 1)
+    ]
+
+    response = client.post(
+        reverse("reporter:report_new"),
+        {**report_form_data(samples[0]), "evidence": files},
+    )
+
+    assert response.status_code == 400
+    assert str(settings.PELUIT_MAX_FILES) in response.content.decode()
+    assert stored_names() == before
+
+
+def test_the_handler_keeps_nothing_of_ignored_files(settings, rf):
+    handler = EvidenceUploadHandler(rf.post("/"))
+    for index in range(settings.PELUIT_MAX_FILES + 2):
+        handler.new_file("evidence", f"f{index}.bin", "application/octet-stream", None)
+        handler.receive_data_chunk(b"a" * 1000, 0)
+        upload = handler.file_complete(1000)
+    assert upload.stored is None
+    assert handler.buffer is None

@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peluit.accounts import services
 from peluit.accounts.roles import Role
 from peluit.audit import trail
 from peluit.cases import conversation, evidence, workflow
@@ -43,6 +44,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
         for case in page
     ]
     context = {
+        "pending": services.pending_confirmations()
+        .exclude(user=request.user)
+        .select_related("user"),
         "filters": filters,
         "page": page,
         "rows": rows,

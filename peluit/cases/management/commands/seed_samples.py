@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
@@ -60,7 +61,9 @@ class Command(BaseCommand):
         user.set_password(password)
         user.store_pair(keypairs.new_locked_pair(password))
         user.save()
-        RoleGrant.objects.create(user=user, role=Role.HANDLER)
+        RoleGrant.objects.create(
+            user=user, role=Role.HANDLER, confirmed_at=timezone.now()
+        )
         self.stdout.write(f"Demo handler: {DEMO_HANDLER}  password {password}")
 
 
