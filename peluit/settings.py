@@ -174,7 +174,7 @@ STORAGES = {
 # in. Neither ever touches disk in plain form. Views that take no
 # evidence refuse files altogether.
 PELUIT_MAX_FILE_BYTES = env.integer("PELUIT_MAX_FILE_BYTES", 1024**3, 1)
-PELUIT_CLEAN_LIMIT_BYTES = env.integer("PELUIT_CLEAN_LIMIT_BYTES", 64 * 1024**2, 1)
+PELUIT_CLEAN_LIMIT_BYTES = env.integer("PELUIT_CLEAN_LIMIT_BYTES", 32 * 1024**2, 1)
 PELUIT_MAX_FILES = env.integer("PELUIT_MAX_FILES", 10, 1)
 FILE_UPLOAD_HANDLERS = ["peluit.evidence.uploads.RefuseFilesHandler"]
 # One more than the form accepts, so that the form names the problem;
@@ -192,6 +192,8 @@ PELUIT_RECEIPT_PEPPER = env.secret(
     "PELUIT_RECEIPT_PEPPER", SECRETS_DIR / "receipt_pepper"
 )
 PELUIT_VAULT_KEY = env.secret("PELUIT_VAULT_KEY", SECRETS_DIR / "vault_key")
+# Only for bench/upload_throughput.py: mounts an upload-discarding endpoint.
+PELUIT_BENCH_ENDPOINTS = env.flag("PELUIT_BENCH_ENDPOINTS", False)
 PELUIT_REPORTER_SESSION_SECONDS = env.integer(
     "PELUIT_REPORTER_SESSION_SECONDS", 1800, 60
 )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,11 @@ urlpatterns = i18n_patterns(
     path("", include("peluit.reporter.urls")),
     prefix_default_language=False,
 )
+
+if settings.PELUIT_BENCH_ENDPOINTS:
+    from peluit.core import bench_views
+
+    urlpatterns.insert(0, path("bench/discard/", bench_views.discard))
 
 handler400 = "peluit.core.views.bad_request"
 handler403 = "peluit.core.views.permission_denied"

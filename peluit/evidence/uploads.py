@@ -84,7 +84,8 @@ class EvidenceUploadHandler(FileUploadHandler):
     def _stream(self, raw_data: bytes) -> None:
         if self.writer is None:
             self.writer = vault_files.Writer()
-            self.writer.write(self.buffer.getvalue())
+            with self.buffer.getbuffer() as buffered:
+                self.writer.write(buffered)
             self.buffer = None
         self.writer.write(raw_data)
 

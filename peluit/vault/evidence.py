@@ -8,6 +8,8 @@ API, so the same code writes to a folder or to an object store.
 """
 
 import hashlib
+import queue
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -36,7 +38,64 @@ class StoredFile:
 
 class Writer:
     """Encrypts plaintext pushed in pieces of any size straight into
-    storage, holding at most one chunk in memory."""
+    storage, with memory bounded by a short queue.
+
+    Hashing, encryption and writing run on a helper thread so that they
+    overlap with the request thread parsing the upload: libsodium, hashlib
+    and file writes all release the GIL, so on two cores the two halves
+    really run at once.
+    """
+
+    _QUEUE_DEPTH = 8
+    _PIECE_BYTES = 1024 * 1024
+    _END = object()
+
+    def __init__(self) -> None:
+        self._encryptor = _Encryptor()
+        self.name, self.key = self._encryptor.name, self._encryptor.key
+        self._queue: queue.Queue = queue.Queue(maxsize=self._QUEUE_DEPTH)
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, daemon=True)
+        self._thread.start()
+
+    def write(self, data: bytes | memoryview) -> None:
+        self._raise_failure()
+        if isinstance(data, bytes) and len(data) <= self._PIECE_BYTES:
+            self._queue.put(data)
+            return
+        view = memoryview(data)
+        for start in range(0, len(view), self._PIECE_BYTES):
+            self._queue.put(bytes(view[start : start + self._PIECE_BYTES]))
+
+    def close(self) -> StoredFile:
+        self._finish()
+        self._raise_failure()
+        return self._encryptor.close()
+
+    def abort(self) -> None:
+        self._finish()
+        self._encryptor.abort()
+
+    def _finish(self) -> None:
+        self._queue.put(self._END)
+        self._thread.join()
+
+    def _drain(self) -> None:
+        while (item := self._queue.get()) is not self._END:
+            if self._failure is not None:
+                continue  # keep draining so the request thread never blocks
+            try:
+                self._encryptor.write(item)
+            except BaseException as error:  # handed to the request thread
+                self._failure = error
+
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+
+
+class _Encryptor:
+    """The single-threaded core: secretstream chunks written to storage."""
 
     def __init__(self) -> None:
         self.key = random(_KEY_BYTES)
@@ -55,10 +114,17 @@ class Writer:
     def write(self, data: bytes) -> None:
         self._digest.update(data)
         self._size += len(data)
-        self._pending += data
-        while len(self._pending) > CHUNK_BYTES:
-            self._push(bytes(self._pending[:CHUNK_BYTES]), _MESSAGE)
-            del self._pending[:CHUNK_BYTES]
+
+        # A full chunk is pushed only once more data follows, because the
+        # last chunk of the file must carry the final tag.
+        view = memoryview(data)
+        while view:
+            if len(self._pending) == CHUNK_BYTES:
+                self._push(bytes(self._pending), _MESSAGE)
+                self._pending.clear()
+            room = CHUNK_BYTES - len(self._pending)
+            self._pending += view[:room]
+            view = view[room:]
 
     def close(self) -> StoredFile:
         # The last chunk (possibly empty) carries the final tag, so a

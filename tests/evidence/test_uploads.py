@@ -105,11 +105,12 @@ def test_pages_that_take_no_evidence_store_no_files(client, hana):
     assert stored_names() == before
 
 
-def test_the_writer_holds_at_most_one_chunk():
+def test_the_writer_holds_at_most_one_chunk_and_a_short_queue():
     writer = vault_files.Writer()
     for _ in range(40):
         writer.write(b"z" * 10_000)
-        assert len(writer._pending) <= vault_files.CHUNK_BYTES
+        assert len(writer._encryptor._pending) <= vault_files.CHUNK_BYTES
+        assert writer._queue.qsize() <= writer._QUEUE_DEPTH
 
     stored = writer.close()
 
