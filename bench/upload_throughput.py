@@ -53,7 +53,7 @@ def main() -> None:
         prepare(env)
         server = start_server(env, port)
         try:
-            run(port, server, args.mib)
+            run(port, server, args.mib, data_dir)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
@@ -61,9 +61,13 @@ def main() -> None:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def run(port: int, server: subprocess.Popen, mib: int) -> None:
+def run(port: int, server: subprocess.Popen, mib: int, data_dir: Path) -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"cipher alone: {cipher_rate():.0f} MB/s (secretstream, 64 KiB chunks)")
+    print(
+        f"disk, durable write of {mib} MiB with fsync: "
+        f"{disk_rate(data_dir, mib):.0f} MB/s"
+    )
 
     worker = worker_pid(server.pid)
     size = mib * 1024 * 1024
@@ -173,6 +177,20 @@ def rss(pid: int) -> tuple[int, int]:
     return peak, now
 
 
+def disk_rate(folder: Path, mib: int) -> float:
+    """The most any durable store of the file can reach on this disk."""
+    path = folder / "disk-probe.bin"
+    start = time.perf_counter()
+    with path.open("wb") as handle:
+        for _ in range(mib):
+            handle.write(PIECE)
+        handle.flush()
+        os.fsync(handle.fileno())
+    elapsed = time.perf_counter() - start
+    path.unlink()
+    return mib * 1024 * 1024 / elapsed / 1e6
+
+
 def cipher_rate() -> float:
     from nacl import bindings as sodium
 
@@ -245,6 +263,8 @@ def timed_upload(port, path, fields, size, worker, cookie="") -> tuple[float, in
     elapsed = time.perf_counter() - start
     if response.status != 200:
         raise RuntimeError(f"{path} answered {response.status}: {body[:300]!r}")
+    if path == "/bench/discard/" and f'"received": {size}' not in body.decode():
+        raise RuntimeError(f"the discard endpoint read {body!r}, not {size} bytes")
     peak, _ = rss(worker)
     return size / elapsed / 1e6, peak - before
 

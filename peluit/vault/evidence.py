@@ -8,6 +8,7 @@ API, so the same code writes to a folder or to an object store.
 """
 
 import hashlib
+import os
 import queue
 import threading
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from nacl.utils import random
 from peluit.vault.content import ContentUnavailable
 
 CHUNK_BYTES = 64 * 1024
+_SYNC_EVERY_BYTES = 32 * 1024 * 1024
 _KEY_BYTES = sodium.crypto_secretstream_xchacha20poly1305_KEYBYTES
 _HEADER_BYTES = sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES
 _SEALED_CHUNK_BYTES = CHUNK_BYTES + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
@@ -53,6 +55,10 @@ class Writer:
     def __init__(self) -> None:
         self._encryptor = _Encryptor()
         self.name, self.key = self._encryptor.name, self._encryptor.key
+        # Hashed here, on the request thread, to spread the work over both
+        # threads; the digest is of the plaintext as it arrives.
+        self._digest = hashlib.sha256()
+        self._size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=self._QUEUE_DEPTH)
         self._failure: BaseException | None = None
         self._thread = threading.Thread(target=self._drain, daemon=True)
@@ -60,6 +66,8 @@ class Writer:
 
     def write(self, data: bytes | memoryview) -> None:
         self._raise_failure()
+        self._digest.update(data)
+        self._size += len(data)
         if isinstance(data, bytes) and len(data) <= self._PIECE_BYTES:
             self._queue.put(data)
             return
@@ -70,7 +78,8 @@ class Writer:
     def close(self) -> StoredFile:
         self._finish()
         self._raise_failure()
-        return self._encryptor.close()
+        self._encryptor.close()
+        return StoredFile(self.name, self.key, self._size, self._digest.hexdigest())
 
     def abort(self) -> None:
         self._finish()
@@ -108,25 +117,27 @@ class _Encryptor:
             )
         )
         self._pending = bytearray()
-        self._digest = hashlib.sha256()
-        self._size = 0
+        self._unsynced = 0
 
     def write(self, data: bytes) -> None:
-        self._digest.update(data)
-        self._size += len(data)
-
         # A full chunk is pushed only once more data follows, because the
         # last chunk of the file must carry the final tag.
         view = memoryview(data)
-        while view:
-            if len(self._pending) == CHUNK_BYTES:
-                self._push(bytes(self._pending), _MESSAGE)
-                self._pending.clear()
+        if self._pending:
             room = CHUNK_BYTES - len(self._pending)
             self._pending += view[:room]
             view = view[room:]
+            if not view:
+                return
+            self._push(bytes(self._pending), _MESSAGE)
+            self._pending.clear()
 
-    def close(self) -> StoredFile:
+        while len(view) > CHUNK_BYTES:
+            self._push(bytes(view[:CHUNK_BYTES]), _MESSAGE)
+            view = view[CHUNK_BYTES:]
+        self._pending += view
+
+    def close(self) -> None:
         # The last chunk (possibly empty) carries the final tag, so a
         # reader can tell a complete file from a cut one.
         self._push(bytes(self._pending), _FINAL)
@@ -135,7 +146,6 @@ class _Encryptor:
         self._handle.close()
         if hasattr(default_storage, "sync"):
             default_storage.sync(self.name)
-        return StoredFile(self.name, self.key, self._size, self._digest.hexdigest())
 
     def abort(self) -> None:
         self._pending.clear()
@@ -148,6 +158,20 @@ class _Encryptor:
                 self._state, chunk, tag=tag
             )
         )
+        self._unsynced += len(chunk)
+        if self._unsynced >= _SYNC_EVERY_BYTES:
+            self._sync_so_far()
+
+    def _sync_so_far(self) -> None:
+        """Sends what is written so far to the disk while the upload goes
+        on, so that the final sync before the receipt is short instead of
+        waiting for the whole file at once."""
+        self._unsynced = 0
+        fileno = getattr(self._handle, "fileno", None)
+        if fileno is None:
+            return  # an object store: durable once the write completes
+        self._handle.flush()
+        os.fdatasync(fileno())
 
 
 def store(chunks: Iterable[bytes]) -> StoredFile:
