@@ -38,9 +38,16 @@ ROUNDS = 3
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mib", type=int, default=1024)
+    parser.add_argument(
+        "--data-parent",
+        default=None,
+        help="where the throwaway data folder goes, e.g. /dev/shm to take the "
+        "disk out of the measurement",
+    )
     args = parser.parse_args()
 
-    data_dir = Path(tempfile.mkdtemp(prefix="peluit-bench-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="peluit-bench-", dir=args.data_parent))
+    print(f"data folder: {data_dir}")
     port = free_port()
     env = {
         **os.environ,
