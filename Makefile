@@ -24,6 +24,7 @@ setup: $(BIN)/.installed
 run: export PELUIT_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@$(BIN)/python manage.py peluit_setup_link
+	@$(BIN)/python manage.py peluit_purge_orphans
 	$(BIN)/gunicorn peluit.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 seed: setup

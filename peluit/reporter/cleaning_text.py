@@ -21,7 +21,8 @@ FOUND_LABELS = {
 
 def describe(item: StoredEvidence) -> str:
     if item.outcome == Outcome.CLEANED and item.removed:
-        removed = ", ".join(str(FOUND_LABELS[Found(code)]) for code in item.removed)
+        # Semicolons: several labels contain "and" themselves.
+        removed = "; ".join(str(FOUND_LABELS[Found(code)]) for code in item.removed)
         return _("“%(name)s”: removed %(removed)s.") % {
             "name": item.name,
             "removed": removed,

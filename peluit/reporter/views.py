@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from peluit.cases import conversation, intake, workflow
+from peluit.cases import conversation, evidence, intake, workflow
 from peluit.cases.content import open_report
 from peluit.cases.models import Attachment
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
@@ -151,9 +151,11 @@ def _send_reply(request: HttpRequest, current, form: ReplyForm) -> None:
 
 def _followup_context(current: session.ReporterSession, form: ReplyForm) -> dict:
     case, key = current.case, current.case_key
+    report_files = case.attachments.filter(message__isnull=True)
     return {
         "case": case,
         "report": open_report(case, key),
+        "report_files": [evidence.details(item, key) for item in report_files],
         "status_label": Status(case.status).label,
         "status_explanation": REPORTER_EXPLANATIONS[Status(case.status)],
         "timeline": workflow.timeline(case, key, for_staff=False),
