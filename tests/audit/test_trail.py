@@ -1,5 +1,10 @@
 """The access trail detects edits, deletions and truncation."""
 
+import threading
+
+import pytest
+from django.db import connections
+
 from peluit.audit import trail
 from peluit.audit.models import Entry
 
@@ -38,3 +43,29 @@ def test_a_deleted_last_entry_is_found(db):
     Entry.objects.filter(action="case.reply").delete()
 
     assert trail.verify() is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_appends_keep_one_unbroken_chain():
+    """Several workers record at once; each entry must chain onto exactly
+    one predecessor, or verification would fail."""
+    failures = []
+
+    def append(worker: int) -> None:
+        try:
+            for _ in range(15):
+                trail.record("case.view", actor_id=worker, case_id=1)
+        except Exception as error:  # reported below, not swallowed
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=append, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert Entry.objects.count() == 60
+    assert trail.verify() is None
