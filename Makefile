@@ -30,7 +30,7 @@ run: setup
 seed: setup
 	$(BIN)/python manage.py seed_samples
 
-test: test-sqlite test-postgres
+test: lint test-sqlite test-postgres
 
 SYSTEM_TOOLS := /usr/bin/chromium /usr/bin/xgettext
 
@@ -48,6 +48,7 @@ test-postgres: $(BIN)/.installed $(SYSTEM_TOOLS)
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format .

@@ -6,6 +6,7 @@ for the embedded single-machine setup that ``make run`` starts.
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -83,10 +84,11 @@ _SQLITE_OPTIONS = {
 }
 
 
-def _database(url_variable: str, sqlite_name: str) -> dict:
+def _database(url_variable: str, sqlite_name: str) -> dict[str, Any]:
     url = env.text(url_variable)
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        parsed = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        return dict(parsed)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / sqlite_name,

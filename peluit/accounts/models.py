@@ -41,7 +41,11 @@ class User(AbstractUser):
         return self._role_cache
 
     def locked_pair(self) -> LockedKeyPair | None:
-        if self.public_key is None:
+        if (
+            self.public_key is None
+            or self.sealed_private_key is None
+            or self.key_salt is None
+        ):
             return None
         return LockedKeyPair(
             bytes(self.public_key), bytes(self.sealed_private_key), bytes(self.key_salt)

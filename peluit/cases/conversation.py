@@ -1,5 +1,6 @@
 """Messages between the reporter and staff, and staff-only notes."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,7 +27,7 @@ class ShownMessage:
 
 
 def add_reporter_message(
-    case: Case, key: bytes, body: str, uploads: list[UploadedFile]
+    case: Case, key: bytes, body: str, uploads: Sequence[UploadedFile]
 ) -> Message:
     items = evidence.stored_from(uploads)
     try:
@@ -92,7 +93,7 @@ def _create(
 
 
 def _shown(case: Case, key: bytes, messages) -> list[ShownMessage]:
-    files_by_message: dict[int, list[evidence.AttachmentDetails]] = {}
+    files_by_message: dict[int | None, list[evidence.AttachmentDetails]] = {}
     for attachment in case.attachments.filter(message__isnull=False):
         files_by_message.setdefault(attachment.message_id, []).append(
             evidence.details(attachment, key)

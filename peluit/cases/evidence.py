@@ -34,12 +34,13 @@ def stored_from(uploads: Iterable[UploadedFile]) -> list[storing.StoredEvidence]
     try:
         for upload in uploads:
             if isinstance(upload, EvidenceUpload):
+                if upload.stored is None:
+                    raise ValueError("an upload the form should have refused")
                 items.append(upload.stored)
             else:
-                data = upload.read()
-                items.append(
-                    storing.store_bytes(upload.name, upload.content_type, data)
-                )
+                name = upload.name or "lampiran"
+                content_type = upload.content_type or "application/octet-stream"
+                items.append(storing.store_bytes(name, content_type, upload.read()))
     except BaseException:
         storing.discard(items)
         raise

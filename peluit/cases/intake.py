@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
@@ -33,7 +34,7 @@ def file_report(
     *,
     report: ReportContent,
     category: Category,
-    uploads: list[UploadedFile],
+    uploads: Sequence[UploadedFile],
     nonce: str,
     channel: str = Channel.WEB,
 ) -> Filed:

@@ -53,40 +53,43 @@ class EvidenceUploadHandler(FileUploadHandler):
             self._give_up()
             return None
 
-        if self.writer is None and self.received <= settings.PELUIT_CLEAN_LIMIT_BYTES:
+        if (
+            self.buffer is not None
+            and self.received <= settings.PELUIT_CLEAN_LIMIT_BYTES
+        ):
             self.buffer.write(raw_data)
         else:
             self._stream(raw_data)
         return None
 
     def file_complete(self, file_size):
+        name = self.file_name or "lampiran"
+        content_type = self.content_type or "application/octet-stream"
+        buffered, self.buffer = self.buffer, None
         if self.too_large or self.ignored:
-            self.buffer = None
             return EvidenceUpload(
-                self.file_name, self.content_type, self.received, None, self.too_large
+                name, content_type, self.received, None, self.too_large
             )
 
         if self.writer is not None:
-            stored = storing.from_stream(
-                self.file_name, self.content_type, self.writer.close()
-            )
+            stored = storing.from_stream(name, content_type, self.writer.close())
         else:
-            stored = storing.store_bytes(
-                self.file_name, self.content_type, self.buffer.getvalue()
-            )
-            self.buffer = None
-        return EvidenceUpload(self.file_name, self.content_type, stored.size, stored)
+            data = buffered.getvalue() if buffered is not None else b""
+            stored = storing.store_bytes(name, content_type, data)
+        return EvidenceUpload(name, content_type, stored.size, stored)
 
     def upload_interrupted(self):
-        if getattr(self, "writer", None) is not None:
-            self.writer.abort()
+        writer = getattr(self, "writer", None)
+        if writer is not None:
+            writer.abort()
 
     def _stream(self, raw_data: bytes) -> None:
         if self.writer is None:
             self.writer = vault_files.Writer()
-            with self.buffer.getbuffer() as buffered:
-                self.writer.write(buffered)
-            self.buffer = None
+            if self.buffer is not None:
+                with self.buffer.getbuffer() as buffered:
+                    self.writer.write(buffered)
+                self.buffer = None
         self.writer.write(raw_data)
 
     def _give_up(self) -> None:

@@ -72,7 +72,7 @@ class RupiahField(forms.CharField):
     Rp 2.500.000,-) but guesses at nothing else, such as "2,5 juta"."""
 
     def to_python(self, value):
-        value = super().to_python(value).strip()
+        value = (super().to_python(value) or "").strip()
         if not value:
             return None
         if len(value) > 40:
@@ -187,7 +187,7 @@ class ReportForm(forms.Form):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("identity_choice") == "confidential":
             if not data.get("reporter_name", "").strip():
                 self.add_error(
@@ -250,7 +250,7 @@ class ReplyForm(forms.Form):
     evidence = EvidenceField(label=_("Add evidence (optional)"))
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if (
             not self.errors
             and not data.get("body", "").strip()

@@ -19,7 +19,7 @@ from peluit.cases.content import open_report
 from peluit.cases.models import Attachment
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
 from peluit.evidence import storing
-from peluit.evidence.uploads import EvidenceUploadHandler
+from peluit.evidence.uploads import EvidenceUpload, EvidenceUploadHandler
 from peluit.reporter import session
 from peluit.reporter.cleaning_text import describe
 from peluit.reporter.forms import ReceiptForm, ReplyForm, ReportForm
@@ -126,10 +126,10 @@ def followup_case(request: HttpRequest) -> HttpResponse:
 
     status = 400 if form.is_bound else 200
     context = _followup_context(current, form)
-    response = render(request, "reporter/followup_case.html", context, status=status)
+    page = render(request, "reporter/followup_case.html", context, status=status)
     conversation.mark_read_by_reporter(current.case)
-    session.refresh(response, current)
-    return response
+    session.refresh(page, current)
+    return page
 
 
 @require_POST
@@ -168,7 +168,7 @@ def _unattached_uploads(request: HttpRequest) -> list[storing.StoredEvidence]:
     stored = [
         upload.stored
         for upload in request.FILES.getlist("evidence")
-        if getattr(upload, "stored", None) is not None
+        if isinstance(upload, EvidenceUpload) and upload.stored is not None
     ]
     kept = set(
         Attachment.objects.filter(

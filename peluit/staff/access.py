@@ -15,11 +15,19 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
+from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
 from peluit.cases import keys as case_keys
 from peluit.cases.models import Attachment, Case
 from peluit.staff import keyring
+
+
+class StaffRequest(HttpRequest):
+    """A request that passed ``role_required``: its user is a signed-in
+    staff member, never the anonymous user."""
+
+    user: User
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ def role_required(*roles: Role) -> Callable:
 
 
 def case_for(
-    request: HttpRequest, number: str, *, action: str = "case.view"
+    request: StaffRequest, number: str, *, action: str = "case.view"
 ) -> OpenCase:
     """The case and its key, for someone allowed to read it; the access is
     recorded under ``action`` (view, reply, status change ...). Someone
@@ -63,7 +71,7 @@ def case_for(
     return opened
 
 
-def attachment_for(request: HttpRequest, number: str, attachment_id: int):
+def attachment_for(request: StaffRequest, number: str, attachment_id: int):
     opened = _open(request, number)
     attachment = Attachment.objects.filter(pk=attachment_id, case=opened.case).first()
     if attachment is None:
@@ -77,13 +85,13 @@ def attachment_for(request: HttpRequest, number: str, attachment_id: int):
     return opened, attachment
 
 
-def readable_cases(request: HttpRequest):
+def readable_cases(request: StaffRequest):
     return Case.objects.filter(
         access__user=request.user, access__sealed_key__isnull=False
     ).select_related("category")
 
 
-def _open(request: HttpRequest, number: str) -> OpenCase:
+def _open(request: StaffRequest, number: str) -> OpenCase:
     user = request.user
     if not user.reads_content:
         trail.record("case.denied", actor_id=user.pk)

@@ -73,7 +73,7 @@ class ActivationForm(forms.Form):
         return username
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords do not match."))

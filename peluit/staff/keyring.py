@@ -8,6 +8,8 @@ writes it to disk in plain form, and a copy of the session store alone
 opens nothing.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from nacl.exceptions import CryptoError
@@ -19,6 +21,9 @@ from peluit.accounts.models import User
 from peluit.cases import keys as case_keys
 from peluit.cases.models import Case
 from peluit.vault import keypairs
+
+if TYPE_CHECKING:
+    from peluit.staff.access import StaffRequest
 
 COOKIE = "peluit_staf_kunci"
 _SESSION_FIELD = "peluit_keyring"
@@ -60,7 +65,7 @@ def private_key(request: HttpRequest) -> PrivateKey | None:
         return None
 
 
-def case_key(request: HttpRequest, case: Case) -> bytes:
+def case_key(request: "StaffRequest", case: Case) -> bytes:
     private = private_key(request)
     if private is None:
         raise case_keys.NoAccess

@@ -5,7 +5,7 @@ touches case content.
 """
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.audit import trail
 from peluit.cases.models import Category
-from peluit.staff.access import role_required
+from peluit.staff.access import StaffRequest, role_required
 from peluit.staff.forms import AccountForm, CategoryForm
 from peluit.staff.links import absolute_activation_url
 
@@ -23,7 +23,7 @@ _admin_only = role_required(Role.ADMINISTRATOR)
 
 
 @_admin_only
-def accounts(request: HttpRequest) -> HttpResponse:
+def accounts(request: StaffRequest) -> HttpResponse:
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user, token = services.create_account(
@@ -45,7 +45,7 @@ def accounts(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @_admin_only
-def account_active(request: HttpRequest, user_id: int) -> HttpResponse:
+def account_active(request: StaffRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(User, pk=user_id)
     make_active = request.POST.get("active") == "1"
     if person == request.user and not make_active:
@@ -58,7 +58,7 @@ def account_active(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @require_POST
 @_admin_only
-def account_new_link(request: HttpRequest, user_id: int) -> HttpResponse:
+def account_new_link(request: StaffRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(User, pk=user_id)
     token = services.new_activation(person, issued_by=request.user)
     context = {"account": person, "link": absolute_activation_url(token)}
@@ -66,7 +66,7 @@ def account_new_link(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @_admin_only
-def categories(request: HttpRequest) -> HttpResponse:
+def categories(request: StaffRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         category = form.save()
@@ -82,7 +82,7 @@ def categories(request: HttpRequest) -> HttpResponse:
 
 
 @_admin_only
-def category_edit(request: HttpRequest, category_id: int) -> HttpResponse:
+def category_edit(request: StaffRequest, category_id: int) -> HttpResponse:
     category = get_object_or_404(Category, pk=category_id)
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from peluit.accounts import services
 from peluit.accounts.models import Activation
 from peluit.staff import keyring
+from peluit.staff.access import StaffRequest
 from peluit.staff.forms import ActivationForm
 
 
@@ -78,7 +79,7 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: StaffRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method != "POST" or not form.is_valid():
         return render(request, "staff/password_change.html", {"form": form})

@@ -18,6 +18,7 @@ from peluit.cases.statuses import Status
 from peluit.staff import keyring
 from peluit.staff.access import (
     OpenCase,
+    StaffRequest,
     attachment_for,
     case_for,
     readable_cases,
@@ -30,7 +31,7 @@ INBOX_PAGE_SIZE = 50
 
 @require_GET
 @role_required(Role.HANDLER)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: StaffRequest) -> HttpResponse:
     filters = InboxFilter(request.GET or None)
     cases = _filtered(readable_cases(request), filters)
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -57,7 +58,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @role_required(Role.HANDLER)
-def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+def case_detail(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number)
     case_keys.add_missing_recovery_copy(opened.case, opened.key)
 
@@ -68,19 +69,19 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @require_POST
 @role_required(Role.HANDLER)
-def case_reply(request: HttpRequest, number: str) -> HttpResponse:
+def case_reply(request: StaffRequest, number: str) -> HttpResponse:
     return _post_message(request, number, internal=False)
 
 
 @require_POST
 @role_required(Role.HANDLER)
-def case_note(request: HttpRequest, number: str) -> HttpResponse:
+def case_note(request: StaffRequest, number: str) -> HttpResponse:
     return _post_message(request, number, internal=True)
 
 
 @require_POST
 @role_required(Role.HANDLER)
-def case_status(request: HttpRequest, number: str) -> HttpResponse:
+def case_status(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.status")
     form = StatusForm(request.POST)
     if not form.is_valid():
@@ -106,8 +107,8 @@ def case_status(request: HttpRequest, number: str) -> HttpResponse:
 @require_GET
 @role_required(Role.HANDLER)
 def attachment_download(
-    request: HttpRequest, number: str, attachment_id: int
-) -> HttpResponse:
+    request: StaffRequest, number: str, attachment_id: int
+) -> StreamingHttpResponse:
     opened, attachment = attachment_for(request, number, attachment_id)
     shown = evidence.details(attachment, opened.key)
 
@@ -117,8 +118,9 @@ def attachment_download(
         evidence.open_stream(attachment, opened.key),
         content_type="application/octet-stream",
     )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=shown.name
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=shown.name)
+        or "attachment"
     )
     response["Content-Length"] = str(shown.size)
     response["X-Content-Type-Options"] = "nosniff"
@@ -126,7 +128,9 @@ def attachment_download(
     return response
 
 
-def _post_message(request: HttpRequest, number: str, *, internal: bool) -> HttpResponse:
+def _post_message(
+    request: StaffRequest, number: str, *, internal: bool
+) -> HttpResponse:
     opened = case_for(request, number, action="case.note" if internal else "case.reply")
     form = MessageForm(request.POST)
     if not form.is_valid():
@@ -178,7 +182,7 @@ def _filtered(cases, filters: InboxFilter):
     return cases
 
 
-def _query_without_page(request: HttpRequest) -> str:
+def _query_without_page(request: StaffRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()

@@ -2,19 +2,19 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peluit.accounts import services
 from peluit.accounts.roles import Role
-from peluit.staff.access import role_required
+from peluit.staff.access import StaffRequest, role_required
 
 
 @require_POST
 @role_required(Role.HANDLER)
-def confirm_role(request: HttpRequest, grant_id: int) -> HttpResponse:
+def confirm_role(request: StaffRequest, grant_id: int) -> HttpResponse:
     grant = get_object_or_404(services.pending_confirmations(), pk=grant_id)
     try:
         services.confirm_role(grant, confirmed_by=request.user)
