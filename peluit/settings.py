@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "peluit.core",
     "peluit.vault",
     "peluit.evidence",
+    "peluit.deadlines",
     "peluit.accounts",
+    "peluit.routing",
     "peluit.cases",
     "peluit.audit",
     "peluit.reporter",
@@ -194,6 +196,7 @@ PELUIT_RECEIPT_PEPPER = env.secret(
     "PELUIT_RECEIPT_PEPPER", SECRETS_DIR / "receipt_pepper"
 )
 PELUIT_VAULT_KEY = env.secret("PELUIT_VAULT_KEY", SECRETS_DIR / "vault_key")
+PELUIT_AUDIT_KEY = env.secret("PELUIT_AUDIT_KEY", SECRETS_DIR / "audit_key")
 # Only for bench/upload_throughput.py: mounts an upload-discarding endpoint.
 PELUIT_BENCH_ENDPOINTS = env.flag("PELUIT_BENCH_ENDPOINTS", False)
 PELUIT_REPORTER_SESSION_SECONDS = env.integer(
@@ -223,3 +226,4 @@ ADMINS: list[tuple[str, str]] = []
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 FORM_RENDERER = "peluit.core.forms.FieldGroupRenderer"
 PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}
+SESSION_ENGINE = "peluit.staff.sessions"

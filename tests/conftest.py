@@ -23,12 +23,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from peluit.accounts.models import RoleGrant, User
-from peluit.accounts.roles import Role
+from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.cases import keys as case_keys
 from peluit.cases import receipts
 from peluit.cases.content import Identity, ReportContent, open_report
 from peluit.cases.intake import file_report, find_by_receipt
 from peluit.cases.models import Case, Category
+from peluit.routing.models import Team
 from peluit.vault import keypairs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -68,15 +69,21 @@ def _indonesian_by_default():
         yield
 
 
+DATA_MIGRATIONS = [
+    "peluit.cases.migrations.0002_default_categories",
+    "peluit.routing.migrations.0002_default_teams_and_rules",
+    "peluit.deadlines.migrations.0002_default_deadline_policies",
+]
+
+
 @pytest.fixture
 def default_categories(transactional_db):
-    """The categories the data migration adds, for transactional tests
-    (browser tests included): their database is emptied after each one,
-    data migrations included, so the migration's own function runs again."""
-    migration = importlib.import_module(
-        "peluit.cases.migrations.0002_default_categories"
-    )
-    migration.add_defaults(django_apps, None)
+    """What the data migrations add (categories, teams and routing rules,
+    deadline policies), for transactional tests (browser tests included):
+    their database is emptied after each one, data migrations included, so
+    the migrations' own functions run again."""
+    for name in DATA_MIGRATIONS:
+        importlib.import_module(name).add_defaults(django_apps, None)
 
 
 def make_staff(username: str, *roles: Role) -> User:
@@ -87,6 +94,8 @@ def make_staff(username: str, *roles: Role) -> User:
     user.save()
     for role in roles:
         RoleGrant.objects.create(user=user, role=role, confirmed_at=timezone.now())
+    if set(roles) & CONTENT_ROLES:
+        user.teams.add(Team.objects.get(is_alternate=False))
     return user
 
 
@@ -142,6 +151,7 @@ def report_form_data(sample: dict, **overrides) -> dict:
         "how_known": sample.get("how_known", ""),
         "estimated_loss": sample.get("estimated_loss_idr") or "",
         "identity_choice": "anonymous" if sample["anonymous"] else "confidential",
+        "concerns": "other",
         "nonce": overrides.pop("nonce", None) or _fresh_nonce(),
     }
     if not sample["anonymous"]:
@@ -209,3 +219,8 @@ def report_behind(response) -> ReportContent:
     opened = find_by_receipt(receipt.decode())
     key = case_keys.open_for_reporter(opened.case, opened.reporter_key)
     return open_report(opened.case, key)
+
+
+def written_by_people(messages):
+    """A conversation without Peluit's own automatic messages."""
+    return [message for message in messages if message.author != "system"]

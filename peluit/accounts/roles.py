@@ -7,8 +7,16 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     HANDLER = "handler", _("Handler")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    LEGAL_ADVISOR = "legal_advisor", _("Legal advisor")
+    AUDITOR = "auditor", _("Auditor")
 
 
-# Roles whose holders may read report content. Administrators manage
-# accounts and settings and are deliberately left out.
-CONTENT_ROLES = frozenset({Role.HANDLER})
+# Roles whose holders may read the content of the cases they hold a key
+# for. Administrators manage accounts and settings, and auditors read
+# metadata and the access trail: both are deliberately left out.
+CONTENT_ROLES = frozenset({Role.HANDLER, Role.SUPERVISOR, Role.LEGAL_ADVISOR})
+
+# Roles a team's new reports are sealed to. Legal advisors read only the
+# cases shared with them.
+INTAKE_ROLES = frozenset({Role.HANDLER, Role.SUPERVISOR})

@@ -1,5 +1,7 @@
 """Creating and activating staff accounts."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -7,6 +9,7 @@ from peluit.accounts.models import Activation, RoleGrant, User, hash_token
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
 from peluit.cases import keys as case_keys
+from peluit.routing.models import Team
 from peluit.vault import keypairs
 
 
@@ -31,7 +34,12 @@ def find_activation(token: str) -> Activation | None:
 
 @transaction.atomic
 def create_account(
-    *, created_by: User, username: str, display_name: str, roles: list[str]
+    *,
+    created_by: User,
+    username: str,
+    display_name: str,
+    roles: list[str],
+    teams: Iterable[Team] = (),
 ) -> tuple[User, str]:
     user = User.objects.create(
         username=username, display_name=display_name, is_active=False
@@ -53,6 +61,7 @@ def create_account(
         for role in roles
     )
 
+    user.teams.set(teams)
     _, token = Activation.issue(user)
     trail.record("account.create", actor_id=created_by.pk, target_id=user.pk)
     return user, token
@@ -106,9 +115,29 @@ def new_activation(user: User, *, issued_by: User) -> str:
     user.set_unusable_password()
     user.is_active = False
     user.save(update_fields=["password", "is_active"])
+    # Whoever opens the link gets a new key pair; whether that is really
+    # the colleague must be vouched for again, or an administrator could
+    # issue a link, use it himself and read every new report.
+    unconfirm_reading(user)
     _, token = Activation.issue(user)
     trail.record("account.reset", actor_id=issued_by.pk, target_id=user.pk)
     return token
+
+
+def unconfirm_reading(user: User) -> None:
+    RoleGrant.objects.filter(user=user, role__in=CONTENT_ROLES).update(
+        confirmed_at=None, confirmed_by=None
+    )
+
+
+@transaction.atomic
+def confirm_by_recovery(user: User) -> None:
+    """The recovery key holders, together, vouch for a reader when no
+    colleague can (the only handler lost their password)."""
+    RoleGrant.objects.filter(
+        user=user, role__in=CONTENT_ROLES, confirmed_at__isnull=True
+    ).update(confirmed_at=timezone.now())
+    trail.record("role.confirm.recovery", actor_id=None, target_id=user.pk)
 
 
 class NotAllowedToConfirm(Exception):
@@ -139,5 +168,8 @@ def set_active(user: User, active: bool, *, changed_by: User) -> None:
         # and any activation link still waiting to be used.
         case_keys.revoke_everything(user)
         Activation.objects.filter(user=user, used_at__isnull=True).delete()
+    else:
+        # Coming back as a reader needs a colleague's word again.
+        unconfirm_reading(user)
     action = "account.reactivate" if active else "account.deactivate"
     trail.record(action, actor_id=changed_by.pk, target_id=user.pk)

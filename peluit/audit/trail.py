@@ -1,13 +1,16 @@
 """Recording and verifying the access trail.
 
-Each entry's hash covers its fields and the previous entry's hash, so
-deleting, reordering or editing any entry breaks every hash after it.
+Each entry's keyed hash covers its fields and the previous entry's hash,
+so deleting, reordering or editing any entry breaks every hash after it,
+and without the key (``PELUIT_AUDIT_KEY``) nobody can forge a new chain.
 """
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -78,6 +81,9 @@ def _locked_head() -> ChainHead:
 
 
 def _hash_of(entry: Entry) -> str:
+    """A keyed hash (HMAC-SHA-256): someone who can write to the trail's
+    database cannot recompute the chain after editing it without the key,
+    which lives outside both databases."""
     fields = [
         entry.at.isoformat(),
         entry.actor_id,
@@ -87,4 +93,5 @@ def _hash_of(entry: Entry) -> str:
         entry.previous_hash,
     ]
     canonical = json.dumps(fields, separators=(",", ":")).encode()
-    return hashlib.sha256(canonical).hexdigest()
+    key = bytes.fromhex(settings.PELUIT_AUDIT_KEY)
+    return hmac.new(key, canonical, hashlib.sha256).hexdigest()

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from peluit.accounts.models import User
 from peluit.cases import evidence
@@ -24,6 +25,7 @@ class ShownMessage:
     body: str
     is_internal: bool
     attachments: list[evidence.AttachmentDetails]
+    is_question: bool = False
 
 
 def add_reporter_message(
@@ -45,9 +47,18 @@ def add_reporter_message(
 
 @transaction.atomic
 def add_staff_message(
-    case: Case, key: bytes, author: User, body: str, *, internal: bool
+    case: Case,
+    key: bytes,
+    author: User,
+    body: str,
+    *,
+    internal: bool,
+    question: bool = False,
 ) -> Message:
     message = _create(case, key, body, Message.Author.STAFF, author, internal)
+    if question and not internal:
+        Message.objects.filter(pk=message.pk).update(is_question=True)
+        message.is_question = True
     Case.objects.filter(pk=case.pk).update(updated_at=message.created_at)
     return message
 
@@ -57,6 +68,38 @@ def for_reporter(case: Case, key: bytes) -> list[ShownMessage]:
     no staff names, which could expose handlers to pressure."""
     shown = _shown(case, key, case.messages.filter(is_internal=False))
     return [ShownMessage(**{**vars(message), "staff_name": ""}) for message in shown]
+
+
+# Messages Peluit writes itself are stored as a key and shown in the
+# reader's language.
+SYSTEM_TEXTS = {
+    "acknowledgement": gettext_lazy(
+        "Thank you. Your report has been received and sealed so that only the "
+        "handlers of your case can read it. A handler will read it and reply here "
+        "within 7 days. Come back with your receipt code to read replies and to "
+        "answer questions. You can add evidence at any time."
+    ),
+}
+
+
+def acknowledge(case: Case, key: bytes) -> Message:
+    """The automatic first answer, in the reporter's inbox at once: what
+    happens next and by when. The human acknowledgement still follows."""
+    return _create(case, key, "acknowledgement", Message.Author.SYSTEM, None, False)
+
+
+def open_questions(case: Case) -> int:
+    """Questions from handlers sent after the reporter last wrote."""
+    last_answer = (
+        case.messages.filter(author=Message.Author.REPORTER)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    questions = case.messages.filter(is_question=True, is_internal=False)
+    if last_answer is not None:
+        questions = questions.filter(created_at__gt=last_answer)
+    return questions.count()
 
 
 def mark_read_by_reporter(case: Case) -> None:
@@ -105,9 +148,17 @@ def _shown(case: Case, key: bytes, messages) -> list[ShownMessage]:
             at=message.created_at,
             author=message.author,
             staff_name=str(message.staff_author) if message.staff_author else "",
-            body=open_text(key, message.sealed_body),
+            body=_body(message, key),
             is_internal=message.is_internal,
             attachments=files_by_message.get(message.pk, []),
+            is_question=message.is_question,
         )
         for message in messages
     ]
+
+
+def _body(message: Message, key: bytes) -> str:
+    text = open_text(key, message.sealed_body)
+    if message.author == Message.Author.SYSTEM:
+        return str(SYSTEM_TEXTS.get(text, ""))
+    return text

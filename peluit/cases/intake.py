@@ -9,11 +9,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from peluit.cases import evidence, keys, receipts
+from peluit.cases import conversation, evidence, keys, receipts
 from peluit.cases.content import ReportContent, seal_report
 from peluit.cases.models import Case, Category, Channel, Event
 from peluit.cases.numbers import new_case_number
 from peluit.evidence import storing
+from peluit.routing import decisions as routing
+from peluit.routing.models import Alert, Concerns
 from peluit.vault import content as vault
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ def file_report(
     uploads: Sequence[UploadedFile],
     nonce: str,
     channel: str = Channel.WEB,
+    concerns: str = Concerns.OTHER,
 ) -> Filed:
     nonce_hash = hashlib.sha256(nonce.encode()).hexdigest()
     items = evidence.stored_from(uploads)
@@ -47,12 +50,12 @@ def file_report(
     receipt = receipts.generate()
     derived = receipts.derive(receipt)
     key = vault.new_case_key()
-    sealing = keys.seal_new_case(key, derived.key)
+    decision = routing.route(concerns)
+    sealing = keys.seal_new_case(key, derived.key, decision.readers)
+    metadata = _Metadata(category, channel, concerns, decision)
 
     try:
-        case = _create_case(
-            report, category, channel, key, derived, nonce_hash, sealing, items
-        )
+        case = _create_case(report, metadata, key, derived, nonce_hash, sealing, items)
     except IntegrityError:
         storing.discard(items)
         if Case.objects.filter(submission_nonce=nonce_hash).exists():
@@ -62,23 +65,32 @@ def file_report(
         storing.discard(items)
         raise
 
-    if not sealing.readers:
-        # Nobody can read the case yet; it waits for the recovery key
-        # holders. No case id or time beyond the log's own: a log line per
-        # filing could be matched against network records.
+    if decision.fell_back:
+        # No case id or time beyond the log's own: a log line per filing
+        # could be matched against network records.
         log.warning("a report was filed with no active handler to read it")
     return Filed(case=case, receipt=receipt, evidence=items)
 
 
+@dataclass(frozen=True)
+class _Metadata:
+    category: Category
+    channel: str
+    concerns: str
+    decision: routing.Decision
+
+
 @transaction.atomic
-def _create_case(report, category, channel, key, derived, nonce_hash, sealing, items):
+def _create_case(report, metadata, key, derived, nonce_hash, sealing, items) -> Case:
     now = timezone.now()
     case = Case.objects.create(
         number=new_case_number(),
         created_at=now,
         updated_at=now,
-        category=category,
-        channel=channel,
+        category=metadata.category,
+        channel=metadata.channel,
+        concerns=metadata.concerns,
+        team=metadata.decision.team,
         is_anonymous=report.identity is None,
         receipt_lookup=derived.lookup,
         submission_nonce=nonce_hash,
@@ -90,7 +102,11 @@ def _create_case(report, category, channel, key, derived, nonce_hash, sealing, i
     )
     keys.store_readers(case, sealing)
     Event.objects.create(case=case, at=now, kind=Event.Kind.REGISTERED)
+    Event.objects.create(case=case, at=now, kind=Event.Kind.ROUTED)
     evidence.attach(case, key, items, message=None, from_reporter=True)
+    conversation.acknowledge(case, key)
+    if metadata.decision.fell_back:
+        Alert.objects.create(kind=Alert.Kind.NO_READER, case_number=case.number)
     return case
 
 

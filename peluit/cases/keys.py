@@ -15,8 +15,7 @@ from nacl.public import PrivateKey
 from nacl.secret import SecretBox
 
 from peluit.accounts.models import User
-from peluit.accounts.roles import CONTENT_ROLES
-from peluit.cases.models import Case, CaseAccess
+from peluit.cases.models import Case, CaseAccess, Exclusion
 from peluit.vault import keypairs
 from peluit.vault.content import ContentUnavailable
 from peluit.vault.models import RecoveryKey
@@ -34,16 +33,16 @@ class Sealing:
     readers: list[tuple[User, bytes]]
 
 
-def seal_new_case(case_key: bytes, reporter_key: bytes) -> Sealing:
-    """Seals a new case for everyone who reads new reports, using public
-    keys only: filing never needs a private key online."""
+def seal_new_case(case_key: bytes, reporter_key: bytes, readers: list[User]) -> Sealing:
+    """Seals a new case for the readers routing chose, using public keys
+    only: filing never needs a private key online."""
     recovery = RecoveryKey.current()
     return Sealing(
         reporter=seal_for_reporter(case_key, reporter_key),
         recovery=keypairs.seal_to(recovery.public_key, case_key) if recovery else None,
         recovery_key=recovery,
         readers=[
-            (user, keypairs.seal_to(user.public_key, case_key)) for user in _readers()
+            (user, keypairs.seal_to(public_key(user), case_key)) for user in readers
         ],
     )
 
@@ -80,14 +79,23 @@ def has_access(case: Case, user: User) -> bool:
     ).exists()
 
 
-def grant(case: Case, case_key: bytes, user: User) -> None:
+def public_key(user: User) -> bytes:
     if user.public_key is None:
+        raise NoAccess  # an account that was never activated
+    return bytes(user.public_key)
+
+
+def grant(case: Case, case_key: bytes, user: User) -> None:
+    if (
+        user.public_key is None
+        or Exclusion.objects.filter(case=case, user=user).exists()
+    ):
         raise NoAccess
     CaseAccess.objects.update_or_create(
         case=case,
         user=user,
         defaults={
-            "sealed_key": keypairs.seal_to(user.public_key, case_key),
+            "sealed_key": keypairs.seal_to(public_key(user), case_key),
             "granted_at": timezone.now(),
         },
     )
@@ -124,18 +132,3 @@ def open_with_recovery(case: Case, private: PrivateKey) -> bytes:
     if case.recovery_sealed_key is None:
         raise NoAccess
     return keypairs.open_sealed(private, case.recovery_sealed_key)
-
-
-def _readers():
-    # Until cases are routed to teams, every active handler reads new
-    # reports; accounts still waiting for activation have no key yet.
-    return (
-        User.objects.filter(
-            is_active=True,
-            public_key__isnull=False,
-            grants__role__in=CONTENT_ROLES,
-            grants__confirmed_at__isnull=False,
-        )
-        .distinct()
-        .order_by("pk")
-    )

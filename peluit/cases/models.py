@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from peluit.cases.statuses import Status
+from peluit.routing.models import Concerns
 
 
 class Category(models.Model):
@@ -46,6 +47,18 @@ class Case(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT)
     channel = models.CharField(max_length=16, choices=Channel.choices)
     is_anonymous = models.BooleanField(default=True)
+    # Routing metadata: what the reporter said the report concerns, the
+    # team it went to, and the handler responsible for it.
+    concerns = models.CharField(
+        max_length=32, choices=Concerns.choices, default=Concerns.OTHER
+    )
+    team = models.ForeignKey("routing.Team", null=True, on_delete=models.PROTECT)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_cases",
+    )
 
     # The case key, three ways: for the reporter (under a key derived from
     # the receipt), for the organisation's offline recovery key, and, in
@@ -62,6 +75,9 @@ class Case(models.Model):
     submission_nonce = models.CharField(max_length=64, unique=True)
     sealed_report = models.BinaryField()
     unread_by_staff = models.BooleanField(default=False, db_index=True)
+    # Set when the reporter says they face retaliation; cleared by nobody,
+    # so the flag stays on the case for the legal advisors.
+    retaliation_reported_at = models.DateTimeField(null=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -105,6 +121,8 @@ class Message(models.Model):
     )
     # Internal notes are for staff only and never reach the reporter.
     is_internal = models.BooleanField(default=False)
+    # A question to the reporter stays highlighted for them until they answer.
+    is_question = models.BooleanField(default=False)
     sealed_body = models.BinaryField()
     read_by_reporter = models.BooleanField(default=False)
 
@@ -134,7 +152,16 @@ class Event(models.Model):
 
     class Kind(models.TextChoices):
         REGISTERED = "registered", _("Report received")
+        ROUTED = "routed", _("Sent to a team")
+        ASSIGNED = "assigned", _("Handler assigned")
         STATUS_CHANGED = "status_changed", _("Status changed")
+        CLOSURE_PROPOSED = "closure_proposed", _("Closure proposed")
+        CLOSURE_REFUSED = "closure_refused", _("Closure refused")
+        CONFLICT_DECLARED = "conflict_declared", _("Conflict of interest declared")
+        EXCLUDED = "excluded", _("Person excluded from the case")
+        SHARED = "shared", _("Shared with a legal advisor")
+        RETALIATION = "retaliation", _("Reporter reported retaliation")
+        PROTECTION = "protection", _("Protection referral recorded")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
@@ -144,8 +171,84 @@ class Event(models.Model):
     )
     from_status = models.CharField(max_length=32, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=32, choices=Status.choices, blank=True)
-    # The explanation written for the reporter, sealed like any content.
+    # Whom the event concerns (the assigned handler, the excluded person),
+    # and the explanation written for the reporter, sealed like any content.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     sealed_reason = models.BinaryField(null=True)
 
     class Meta:
         ordering = ["at", "id"]
+
+
+class Referral(models.Model):
+    """Where a case was referred, kept as plain metadata for statistics."""
+
+    class Agency(models.TextChoices):
+        POLICE = "kepolisian", _("Police (Kepolisian)")
+        PROSECUTOR = "kejaksaan", _("Prosecutor's office (Kejaksaan)")
+        KPK = "kpk", _("Corruption Eradication Commission (KPK)")
+        BPK = "bpk", _("Audit Board (BPK)")
+        OTHER_APIP = "apip", _("Internal auditor of another agency (APIP)")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    agency = models.CharField(max_length=32, choices=Agency.choices)
+    referred_on = models.DateField()
+    reference = models.CharField(max_length=100)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+
+class ClosureProposal(models.Model):
+    """A handler's proposal to close or reject a case, waiting for a
+    supervisor who is not the proposer."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="proposals")
+    target_status = models.CharField(max_length=32, choices=Status.choices)
+    sealed_reason = models.BinaryField()
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True)
+    approved = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+
+
+class Exclusion(models.Model):
+    """Someone who must not see the case: they declared a conflict of
+    interest, or a supervisor excluded them. They lose their copy of the
+    key and can never be given one again."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="exclusions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exclusions"
+    )
+    declared_by_self = models.BooleanField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="excluded_once")
+        ]
+
+
+class ProtectionReferral(models.Model):
+    """A referral of the reporter for protection, such as to the LPSK
+    (Lembaga Perlindungan Saksi dan Korban)."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="protection_referrals"
+    )
+    agency = models.CharField(max_length=100, default="LPSK")
+    referred_on = models.DateField()
+    reference = models.CharField(max_length=100, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)

@@ -1,19 +1,32 @@
-"""Moving a case between statuses, and the timeline that results."""
+"""Moving a case between statuses, four-eyes closure, and the timeline.
+
+Every move records who, when and a reason the reporter can read. Closing
+or rejecting a case is proposed by one person and approved by a
+supervisor who is someone else.
+"""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from peluit.accounts.models import User
+from peluit.accounts.roles import Role
+from peluit.cases import keys as case_keys
 from peluit.cases.content import open_text, seal_text
-from peluit.cases.models import Case, Event
-from peluit.cases.statuses import Status
+from peluit.cases.models import Case, ClosureProposal, Event, Referral
+from peluit.cases.statuses import NEXT, Status, needs_approval
+from peluit.routing import decisions
 
 
 class NoChange(Exception):
     """The case already has the requested status."""
+
+
+class NotAllowed(Exception):
+    """This move is not possible from the case's status, or not by this
+    person (a closure by its own proposer, for one)."""
 
 
 @dataclass(frozen=True)
@@ -31,27 +44,105 @@ class TimelineEntry:
 def change_status(
     case: Case, key: bytes, actor: User, new_status: Status, reason: str
 ) -> Event:
+    """A move that needs no second person (not a closure or rejection)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.status == new_status:
-        raise NoChange
+    _check_move(case, new_status)
+    if needs_approval(new_status):
+        raise NotAllowed
+    return _move(case, key, actor, new_status, seal_text(key, reason))
+
+
+@transaction.atomic
+def refer(
+    case: Case,
+    key: bytes,
+    actor: User,
+    *,
+    agency: str,
+    referred_on: date,
+    reference: str,
+    reason: str,
+) -> Event:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _check_move(case, Status.REFERRED)
+    Referral.objects.create(
+        case=case,
+        agency=agency,
+        referred_on=referred_on,
+        reference=reference,
+        recorded_by=actor,
+    )
+    return _move(case, key, actor, Status.REFERRED, seal_text(key, reason))
+
+
+@transaction.atomic
+def propose_closure(
+    case: Case, key: bytes, proposer: User, target: Status, reason: str
+) -> ClosureProposal:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _check_move(case, target)
+    if not needs_approval(target) or pending_proposal(case) is not None:
+        raise NotAllowed
 
     now = timezone.now()
-    event = Event.objects.create(
+    Event.objects.create(
         case=case,
         at=now,
-        kind=Event.Kind.STATUS_CHANGED,
-        actor=actor,
-        from_status=case.status,
-        to_status=new_status,
-        sealed_reason=seal_text(key, reason),
+        kind=Event.Kind.CLOSURE_PROPOSED,
+        actor=proposer,
+        to_status=target,
     )
-    case.status = new_status
-    case.updated_at = now
-    case.save(update_fields=["status", "updated_at"])
-    return event
+    return ClosureProposal.objects.create(
+        case=case,
+        target_status=target,
+        sealed_reason=seal_text(key, reason),
+        proposed_by=proposer,
+        proposed_at=now,
+    )
+
+
+@transaction.atomic
+def decide_closure(
+    proposal: ClosureProposal, key: bytes, decider: User, *, approve: bool
+) -> None:
+    proposal = ClosureProposal.objects.select_for_update().get(pk=proposal.pk)
+    if (
+        proposal.decided_at is not None
+        or proposal.proposed_by_id == decider.pk
+        or not decider.has_role(Role.SUPERVISOR)
+    ):
+        raise NotAllowed
+
+    proposal.decided_by, proposal.decided_at = decider, timezone.now()
+    proposal.approved = approve
+    proposal.save(update_fields=["decided_by", "decided_at", "approved"])
+    case = Case.objects.select_for_update().get(pk=proposal.case_id)
+    if not approve:
+        Event.objects.create(
+            case=case,
+            at=proposal.decided_at,
+            kind=Event.Kind.CLOSURE_REFUSED,
+            actor=decider,
+        )
+        return
+    _check_move(case, Status(proposal.target_status))
+    _move(case, key, decider, Status(proposal.target_status), proposal.sealed_reason)
+
+
+def pending_proposal(case: Case) -> ClosureProposal | None:
+    return case.proposals.filter(decided_at__isnull=True).first()
+
+
+def allowed_moves(case: Case) -> list[Status]:
+    return [Status(value) for value in Status.values if value in NEXT[case.status]]
 
 
 def timeline(case: Case, key: bytes, *, for_staff: bool) -> list[TimelineEntry]:
+    events = case.events.select_related("actor")
+    if not for_staff:
+        events = events.filter(
+            kind__in=[Event.Kind.REGISTERED, Event.Kind.STATUS_CHANGED]
+        )
     return [
         TimelineEntry(
             at=event.at,
@@ -65,5 +156,56 @@ def timeline(case: Case, key: bytes, *, for_staff: bool) -> list[TimelineEntry]:
             # Reporters never learn who handles their case.
             actor_name=str(event.actor) if for_staff and event.actor else "",
         )
-        for event in case.events.select_related("actor")
+        for event in events
     ]
+
+
+def _check_move(case: Case, new_status: Status) -> None:
+    if case.status == new_status:
+        raise NoChange
+    if new_status not in NEXT[case.status]:
+        raise NotAllowed
+
+
+def _move(
+    case: Case, key: bytes, actor: User, new_status: Status, sealed_reason: bytes
+) -> Event:
+    now = timezone.now()
+    event = Event.objects.create(
+        case=case,
+        at=now,
+        kind=Event.Kind.STATUS_CHANGED,
+        actor=actor,
+        from_status=case.status,
+        to_status=new_status,
+        sealed_reason=sealed_reason,
+    )
+    case.status = new_status
+    case.updated_at = now
+    case.save(update_fields=["status", "updated_at"])
+    _add_people_for(case, key, actor, new_status)
+    return event
+
+
+def _add_people_for(case: Case, key: bytes, actor: User, new_status: Status) -> None:
+    """Status changes can bring people in, as the team's routing rule says
+    (moving to investigation adds its legal advisors, by default). The
+    person moving the case holds the key, so the copies are made now."""
+    team = case.team
+    rule = team.rule_set.first() if team else None
+    if team is None or rule is None or rule.legal_advisors_join_at != new_status:
+        return
+    for advisor in decisions.readers_in(team, {Role.LEGAL_ADVISOR}):
+        if case_keys.has_access(case, advisor):
+            continue
+        try:
+            case_keys.grant(case, key, advisor)
+        except case_keys.NoAccess:
+            continue  # excluded from this case
+        Event.objects.create(
+            case=case,
+            at=timezone.now(),
+            kind=Event.Kind.SHARED,
+            actor=actor,
+            subject=advisor,
+        )

@@ -20,11 +20,18 @@ from PIL import Image, ImageOps
 
 # Images larger than this are refused by Pillow as possible decompression
 # bombs; they are stored uncleaned instead (with a warning to the reporter).
-Image.MAX_IMAGE_PIXELS = 80_000_000
+Image.MAX_IMAGE_PIXELS = 50_000_000
+
+# A document whose parts unpack to more than this is not opened (a "zip
+# bomb" would otherwise take the server's memory); it is stored as sent.
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 
 
 class Outcome(StrEnum):
     CLEANED = "cleaned"
+    # Cleaned as far as possible, but parts that could not be cleaned (files
+    # attached inside a PDF, say) were kept: the reporter is told.
+    PARTIAL = "partial"
     NOT_SUPPORTED = "not_supported"
     TOO_LARGE = "too_large"
     FAILED = "failed"
@@ -64,7 +71,14 @@ def clean(data: bytes) -> Cleaned:
         cleaned, removed = function(data)
     except Exception:  # any parser failure: stored as sent, and said so
         return Cleaned(data, Outcome.FAILED, kind=kind)
-    return Cleaned(cleaned, Outcome.CLEANED, sorted(set(removed)), kind)
+    outcome = Outcome.PARTIAL if _KEPT in removed else Outcome.CLEANED
+    found = sorted({kind for kind in removed if kind != _KEPT})
+    return Cleaned(cleaned, outcome, found, kind)
+
+
+# Put among the findings by a cleaner that had to keep a part it could not
+# clean; turns the outcome into PARTIAL.
+_KEPT = "kept-uncleaned-part"
 
 
 def uncleaned(data: bytes, outcome: Outcome) -> Cleaned:
@@ -126,6 +140,8 @@ def _image_findings(image: Image.Image) -> list[Found]:
     for key, kind in _TEXT_KEYS.items():
         if key in image.info:
             found.append(kind)
+    if "comment" in image.info:
+        found.append(Found.TEXT)
     text_keys = (
         set(image.info)
         - set(_TEXT_KEYS)
@@ -153,6 +169,9 @@ def _image_findings(image: Image.Image) -> list[Found]:
             "chromaticity",
             "lossless",
             "interlace",
+            "comment",
+            "mp",
+            "mpoffset",
         }
     )
     if text_keys:
@@ -160,23 +179,28 @@ def _image_findings(image: Image.Image) -> list[Found]:
     return found
 
 
+# Phones save multi-picture JPEGs (MPO); the first picture is the photo.
+_OPENED_AS = {"JPEG": {"JPEG", "MPO"}, "PNG": {"PNG"}, "WEBP": {"WEBP"}}
+
+
 def _reencode(data: bytes, format_name: str, **options) -> tuple[bytes, list[Found]]:
     with Image.open(io.BytesIO(data)) as image:
-        if image.format != format_name:
+        if image.format not in _OPENED_AS[format_name]:
             raise ValueError("not the format its first bytes claim")
         found = _image_findings(image)
         # Keep what the photo shows the right way up, then drop the tag.
         upright = ImageOps.exif_transpose(image)
-        rotated = upright is not image
-        keep = (
-            {"icc_profile": image.info["icc_profile"]}
-            if "icc_profile" in image.info
-            else {}
-        )
+        target = upright if upright is not None else image
+        icc = image.info.get("icc_profile")
+        # Pillow writes back comments, EXIF and XMP it read unless told
+        # otherwise: nothing of the original's info goes along.
+        target.info = {}
+        if format_name == "JPEG" and target is image:
+            options = {**options, "quality": "keep"}
+        if icc:
+            options["icc_profile"] = icc
         output = io.BytesIO()
-        if format_name == "JPEG" and not rotated:
-            options = {"quality": "keep", **options}
-        (upright or image).save(output, format=format_name, **keep, **options)
+        target.save(output, format=format_name, **options)
     return output.getvalue(), found
 
 
@@ -196,29 +220,86 @@ def _clean_webp(data: bytes):
 
 
 def _clean_pdf(data: bytes):
-    found: list[Found] = []
+    found: list = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        if "/Info" in pdf.trailer:
-            info = pdf.trailer.Info
-            for key, kind in (
-                ("/Author", Found.AUTHOR),
-                ("/Creator", Found.SOFTWARE),
-                ("/Producer", Found.SOFTWARE),
-                ("/CreationDate", Found.TIMESTAMPS),
-                ("/ModDate", Found.TIMESTAMPS),
-            ):
-                if key in info:
-                    found.append(kind)
-            found.append(Found.DOCUMENT_PROPERTIES)
-            del pdf.trailer["/Info"]
-        for holder in [pdf.Root, *pdf.pages]:
-            for key in ("/Metadata", "/PieceInfo"):
-                if key in holder:
-                    found.append(Found.EMBEDDED_XMP)
-                    del holder[key]
+        _drop_document_info(pdf, found)
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                _clean_pdf_object(obj, found)
+        # Annotations written inline in a page are not objects of their own.
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                if isinstance(annotation, pikepdf.Dictionary):
+                    _clean_pdf_object(annotation, found)
+        if "/Names" in pdf.Root and "/EmbeddedFiles" in pdf.Root.Names:
+            found.append(_KEPT)  # attached files are evidence; not opened here
         output = io.BytesIO()
         pdf.save(output, deterministic_id=True)
     return output.getvalue(), found
+
+
+def _drop_document_info(pdf, found: list) -> None:
+    if "/Info" not in pdf.trailer:
+        return
+    info = pdf.trailer.Info
+    for key, kind in (
+        ("/Author", Found.AUTHOR),
+        ("/Creator", Found.SOFTWARE),
+        ("/Producer", Found.SOFTWARE),
+        ("/CreationDate", Found.TIMESTAMPS),
+        ("/ModDate", Found.TIMESTAMPS),
+    ):
+        if key in info:
+            found.append(kind)
+    found.append(Found.DOCUMENT_PROPERTIES)
+    del pdf.trailer["/Info"]
+
+
+# Annotation entries that name or date their author (comments, highlights).
+_ANNOTATION_KEYS = {"/T": Found.AUTHOR, "/M": Found.TIMESTAMPS}
+
+
+def _clean_pdf_object(obj, found: list) -> None:
+    for key in ("/Metadata", "/PieceInfo"):
+        if key in obj:
+            found.append(Found.EMBEDDED_XMP)
+            del obj[key]
+    if obj.get("/Type") == "/Annot" or ("/Subtype" in obj and "/Rect" in obj):
+        for key, kind in _ANNOTATION_KEYS.items():
+            if key in obj:
+                found.append(kind)
+                del obj[key]
+        if obj.get("/Subtype") == "/FileAttachment":
+            found.append(_KEPT)
+    if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == "/DCTDecode":
+        raw = obj.read_raw_bytes()
+        stripped = strip_jpeg_segments(raw)
+        if stripped != raw:
+            found.append(Found.CAMERA)
+            obj.write(stripped, filter=pikepdf.Name.DCTDecode)
+
+
+# JPEG segments that carry metadata rather than picture: APP1 (EXIF, XMP),
+# APP12, APP13 (Photoshop/IPTC) and COM (comments).
+_METADATA_MARKERS = {0xE1, 0xEC, 0xED, 0xFE}
+
+
+def strip_jpeg_segments(data: bytes) -> bytes:
+    """Removes metadata segments from a JPEG without re-encoding it, for
+    pictures inside PDF files. Anything it does not understand is left."""
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    output, position = bytearray(b"\xff\xd8"), 2
+    while position + 4 <= len(data) and data[position] == 0xFF:
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: the rest is picture data
+            break
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        segment = data[position : position + 2 + length]
+        if marker not in _METADATA_MARKERS:
+            output += segment
+        position += 2 + length
+    return bytes(output + data[position:])
 
 
 # Office documents (OOXML and ODF) ------------------------------------------
@@ -248,8 +329,27 @@ _OOXML_REPLACEMENTS = {
     "docProps/app.xml": _EMPTY_APP,
     "docProps/custom.xml": _EMPTY_CUSTOM,
 }
-# Comment and tracked-change authors inside the document body.
-_AUTHOR_ATTRIBUTES = re.compile(rb'\b(w:author|w:initials|author)="[^"]*"')
+# Who wrote, commented, changed or owns what, inside the document body:
+# comment and tracked-change authors and their dates, co-authors' account
+# ids, spreadsheet comment authors, presentation comment authors.
+_XML_ATTRIBUTES = re.compile(
+    rb"\b(w:author|w:initials|w:date|w15:author|w15:userId|w15:providerId"
+    rb"|userId|providerId|displayName|initials|meta:printer-name)=(\"[^\"]*\"|'[^']*')"
+)
+_XML_ELEMENTS = re.compile(
+    rb"<(author|dc:creator|cp:lastModifiedBy|meta:initial-creator"
+    rb"|meta:creator-initials)>[^<]*</\1>"
+)
+_PRESENTATION_AUTHOR = re.compile(rb"(<p:cmAuthor\b[^>]*?\bname=)(\"[^\"]*\"|'[^']*')")
+_DOCUMENT_VARIABLE = re.compile(rb"(<w:docVar\b[^>]*?\bw:val=)(\"[^\"]*\"|'[^']*')")
+# Relationship targets on the author's own disk, e.g. an attached template
+# under C:\\Users\\<name>.
+_LOCAL_TARGET = re.compile(rb"\bTarget=(\"file:[^\"]*\"|'file:[^']*')")
+_PRINTER_SETTING = re.compile(
+    rb'(<config:config-item config:name="Printer[^"]*"[^>]*>)'
+    rb"[^<]*(</config:config-item>)"
+)
+_THUMBNAILS = ("docProps/thumbnail.", "Thumbnails/thumbnail.")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -266,44 +366,98 @@ def _office_cleaner(data: bytes):
 
 
 def _clean_ooxml(data: bytes):
-    def rewrite(name: str, content: bytes, found: list[Found]) -> bytes:
+    def rewrite(name: str, content: bytes, found: list) -> bytes:
         if name in _OOXML_REPLACEMENTS:
             found.append(Found.DOCUMENT_PROPERTIES)
             if b"creator>" in content or b"lastModifiedBy>" in content:
                 found.append(Found.AUTHOR)
             return _OOXML_REPLACEMENTS[name]
-        if name.endswith(".xml") and _AUTHOR_ATTRIBUTES.search(content):
-            found.append(Found.AUTHOR)
-            return _AUTHOR_ATTRIBUTES.sub(rb'\1=""', content)
-        return content
+        return _clean_part(name, content, found)
 
     return _rewrite_zip(data, rewrite)
 
 
 def _clean_odf(data: bytes):
-    def rewrite(name: str, content: bytes, found: list[Found]) -> bytes:
+    def rewrite(name: str, content: bytes, found: list) -> bytes:
         if name == "meta.xml":
             found.append(Found.DOCUMENT_PROPERTIES)
             if b"dc:creator" in content or b"meta:initial-creator" in content:
                 found.append(Found.AUTHOR)
             return _EMPTY_ODF_META
-        if name.endswith(".xml") and b"dc:creator" in content:
-            found.append(Found.AUTHOR)
-            return re.sub(rb"<dc:creator>[^<]*</dc:creator>", b"", content)
-        return content
+        return _clean_part(name, content, found)
 
     return _rewrite_zip(data, rewrite)
 
 
-def _rewrite_zip(data: bytes, rewrite) -> tuple[bytes, list[Found]]:
-    found: list[Found] = []
+def _clean_part(name: str, content: bytes, found: list) -> bytes:
+    """One part of an office document: its XML scrubbed of people, its
+    pictures cleaned like any photo, its preview thumbnail blanked."""
+    if name.startswith(_THUMBNAILS):
+        found.append(Found.TEXT)
+        return _blank_like(content)
+    if name.endswith((".xml", ".rels")):
+        return _scrub_xml(content, found)
+    inner = _cleaner_for(content)
+    if inner is not None and inner[0] in {"jpeg", "png", "webp"}:
+        try:
+            cleaned, removed = inner[1](content)
+        except Exception:  # an unreadable picture is kept, and said so
+            found.append(_KEPT)
+            return content
+        found.extend(removed)
+        return cleaned
+    return content
+
+
+def _scrub_xml(content: bytes, found: list) -> bytes:
+    scrubbed = _XML_ATTRIBUTES.sub(rb'\1=""', content)
+    scrubbed = _XML_ELEMENTS.sub(rb"<\1></\1>", scrubbed)
+    scrubbed = _PRESENTATION_AUTHOR.sub(rb'\1""', scrubbed)
+    scrubbed = _DOCUMENT_VARIABLE.sub(rb'\1""', scrubbed)
+    scrubbed = _LOCAL_TARGET.sub(b'Target="file:///"', scrubbed)
+    scrubbed = _PRINTER_SETTING.sub(rb"\1\2", scrubbed)
+    if scrubbed != content:
+        found.append(Found.AUTHOR)
+    return scrubbed
+
+
+def _blank_like(picture: bytes) -> bytes:
+    """A one-pixel stand-in for a document's preview picture, which shows
+    its first page -- sometimes with names on it."""
+    kind = _cleaner_for(picture)
+    format_name = {"png": "PNG", "webp": "WEBP"}.get(kind[0] if kind else "", "JPEG")
+    output = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(output, format=format_name)
+    return output.getvalue()
+
+
+def _read_bounded(
+    source: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: list
+) -> bytes:
+    # The sizes in a zip's directory can lie: read no more than what is
+    # left of the budget for the whole document.
+    with source.open(entry) as stream:
+        content = stream.read(budget[0] + 1)
+    budget[0] -= len(content)
+    if budget[0] < 0:
+        raise ValueError("the document unpacks to more than the cleaning limit")
+    return content
+
+
+def _rewrite_zip(data: bytes, rewrite) -> tuple[bytes, list]:
+    found: list = []
     output = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(output, "w") as target,
     ):
-        for entry in source.infolist():
-            content = rewrite(entry.filename, source.read(entry), found)
+        entries = source.infolist()
+        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+            raise ValueError("unpacks to more than the cleaning limit")
+        budget = [MAX_UNPACKED_BYTES]
+        for entry in entries:
+            part = _read_bounded(source, entry, budget)
+            content = rewrite(entry.filename, part, found)
             # Entry times are the author's local clock; they go too.
             clean_entry = zipfile.ZipInfo(entry.filename, date_time=_ZIP_EPOCH)
             clean_entry.compress_type = entry.compress_type

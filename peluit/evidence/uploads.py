@@ -22,7 +22,11 @@ class EvidenceUpload(UploadedFile):
     """An upload that is already cleaned and encrypted in storage."""
 
     def __init__(self, name, content_type, size, stored, too_large=False):
-        super().__init__(file=None, name=name, content_type=content_type, size=size)
+        # An empty stand-in file: Django closes every upload after the
+        # request, and the content itself is already in storage.
+        super().__init__(
+            file=BytesIO(), name=name, content_type=content_type, size=size
+        )
         self.stored: storing.StoredEvidence | None = stored
         self.too_large = too_large
 
@@ -33,6 +37,9 @@ class EvidenceUploadHandler(FileUploadHandler):
     def __init__(self, request=None):
         super().__init__(request)
         self.files_seen = 0
+        # Everything this request put in storage, whatever its field name,
+        # so that what no case takes can be deleted afterwards.
+        self.stored: list[storing.StoredEvidence] = []
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -76,6 +83,7 @@ class EvidenceUploadHandler(FileUploadHandler):
         else:
             data = buffered.getvalue() if buffered is not None else b""
             stored = storing.store_bytes(name, content_type, data)
+        self.stored.append(stored)
         return EvidenceUpload(name, content_type, stored.size, stored)
 
     def upload_interrupted(self):

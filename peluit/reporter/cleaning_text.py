@@ -20,6 +20,11 @@ FOUND_LABELS = {
 
 
 def describe(item: StoredEvidence) -> str:
+    if item.outcome == Outcome.PARTIAL:
+        return _(
+            "“%(name)s”: partly cleaned. It contains parts, such as files "
+            "attached inside it, that could not be cleaned."
+        ) % {"name": item.name}
     if item.outcome == Outcome.CLEANED and item.removed:
         # Semicolons: several labels contain "and" themselves.
         removed = "; ".join(str(FOUND_LABELS[Found(code)]) for code in item.removed)

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from peluit.cases.content import Identity, ReportContent
 from peluit.cases.models import Category
+from peluit.routing.models import Concerns
 
 MAX_LOSS = 10**15  # a thousand trillion rupiah; anything above is a typo
 
@@ -148,6 +149,16 @@ class ReportForm(forms.Form):
         help_text=_("Whole rupiah, e.g. 2.500.000. Leave empty if you do not know."),
     )
     evidence = EvidenceField(label=_("Evidence (optional)"))
+    concerns = forms.ChoiceField(
+        label=_("Does the report concern the Inspectorate or the Mayor?"),
+        choices=Concerns.choices,
+        initial=Concerns.OTHER,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If it does, it goes only to an alternate team outside the "
+            "Inspectorate, so that nobody handles a report about themselves."
+        ),
+    )
     identity_choice = forms.ChoiceField(
         label=_("Do you want to give your name?"),
         choices=[
@@ -248,6 +259,14 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = EvidenceField(label=_("Add evidence (optional)"))
+    retaliation = forms.BooleanField(
+        label=_("I am facing retaliation because of this report"),
+        required=False,
+        help_text=_(
+            "For example a transfer, a demotion, threats or being left out. The "
+            "legal advisors are told at once and can refer you for protection."
+        ),
+    )
 
     def clean(self):
         data = super().clean() or {}

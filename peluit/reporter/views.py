@@ -14,12 +14,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from peluit.cases import conversation, evidence, intake, workflow
+from peluit.cases import aftercare, conversation, evidence, intake, workflow
 from peluit.cases.content import open_report
 from peluit.cases.models import Attachment
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
 from peluit.evidence import storing
-from peluit.evidence.uploads import EvidenceUpload, EvidenceUploadHandler
+from peluit.evidence.uploads import EvidenceUploadHandler
 from peluit.reporter import session
 from peluit.reporter.cleaning_text import describe
 from peluit.reporter.forms import ReceiptForm, ReplyForm, ReportForm
@@ -35,11 +35,12 @@ def takes_evidence(view):
 
     @csrf_exempt
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        request.upload_handlers = [EvidenceUploadHandler(request)]
-        response = protected(request, *args, **kwargs)
-        if request.method == "POST":
-            storing.discard(_unattached_uploads(request))
-        return response
+        handler = EvidenceUploadHandler(request)
+        request.upload_handlers = [handler]
+        try:
+            return protected(request, *args, **kwargs)
+        finally:
+            storing.discard(_unattached(handler.stored))
 
     return wrapped
 
@@ -65,6 +66,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             category=form.cleaned_data["category"],
             uploads=form.cleaned_data["evidence"],
             nonce=form.cleaned_data["nonce"],
+            concerns=form.cleaned_data["concerns"],
         )
     except intake.AlreadySubmitted:
         return render(request, "reporter/already_submitted.html", status=409)
@@ -118,7 +120,8 @@ def followup_case(request: HttpRequest) -> HttpResponse:
         return redirect("reporter:followup_login")
 
     form = ReplyForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    may_write = aftercare.reporter_may_write(current.case)
+    if request.method == "POST" and may_write and form.is_valid():
         _send_reply(request, current, form)
         response = redirect("reporter:followup_case")
         session.refresh(response, current)
@@ -144,6 +147,8 @@ def _send_reply(request: HttpRequest, current, form: ReplyForm) -> None:
     conversation.add_reporter_message(
         current.case, current.case_key, form.cleaned_data["body"].strip(), uploads
     )
+    if form.cleaned_data["retaliation"]:
+        aftercare.report_retaliation(current.case, current.case_key)
     messages.success(request, _("Your message has been sent."))
     for upload in uploads:
         messages.info(request, describe(upload.stored))
@@ -160,16 +165,13 @@ def _followup_context(current: session.ReporterSession, form: ReplyForm) -> dict
         "status_explanation": REPORTER_EXPLANATIONS[Status(case.status)],
         "timeline": workflow.timeline(case, key, for_staff=False),
         "conversation": conversation.for_reporter(case, key),
+        "open_questions": conversation.open_questions(case),
+        "may_write": aftercare.reporter_may_write(case),
         "form": form,
     }
 
 
-def _unattached_uploads(request: HttpRequest) -> list[storing.StoredEvidence]:
-    stored = [
-        upload.stored
-        for upload in request.FILES.getlist("evidence")
-        if isinstance(upload, EvidenceUpload) and upload.stored is not None
-    ]
+def _unattached(stored: list[storing.StoredEvidence]) -> list[storing.StoredEvidence]:
     kept = set(
         Attachment.objects.filter(
             storage_name__in=[item.storage_name for item in stored]

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
-from peluit.cases.models import Category
+from peluit.cases.models import Category, Referral
 from peluit.cases.statuses import Status
+from peluit.routing.models import Team
 
 
 class InboxFilter(forms.Form):
@@ -23,6 +24,7 @@ class InboxFilter(forms.Form):
         empty_label=_("All categories"),
     )
     unread = forms.BooleanField(label=_("Only with unread messages"), required=False)
+    mine = forms.BooleanField(label=_("Only cases assigned to me"), required=False)
 
 
 class MessageForm(forms.Form):
@@ -31,7 +33,16 @@ class MessageForm(forms.Form):
     )
 
 
+class ReplyForm(MessageForm):
+    question = forms.BooleanField(
+        label=_("This is a question the reporter should answer"), required=False
+    )
+
+
 class StatusForm(forms.Form):
+    """A move to the next status. Closing or rejecting becomes a proposal
+    for a supervisor; a referral needs the agency, date and reference."""
+
     status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
     reason = forms.CharField(
         label=_("Explanation for the reporter"),
@@ -41,6 +52,62 @@ class StatusForm(forms.Form):
             "The reporter reads this. Write nothing that could harm the investigation."
         ),
     )
+    agency = forms.ChoiceField(
+        label=_("Referred to"),
+        required=False,
+        choices=[("", "—"), *Referral.Agency.choices],
+        help_text=_("Only when referring the case."),
+    )
+    referred_on = forms.DateField(
+        label=_("Date of referral"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    reference = forms.CharField(
+        label=_("Reference number of the referral letter"),
+        max_length=100,
+        required=False,
+    )
+
+    def __init__(self, *args, moves: list[Status] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        if moves is not None and isinstance(status, forms.ChoiceField):
+            status.choices = [(m.value, m.label) for m in moves]
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("status") == Status.REFERRED:
+            for name in ("agency", "referred_on", "reference"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for a referral."))
+        return data
+
+
+class ProtectionForm(forms.Form):
+    agency = forms.CharField(label=_("Referred to"), max_length=100, initial="LPSK")
+    referred_on = forms.DateField(
+        label=_("Date of referral"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reference = forms.CharField(
+        label=_("Reference number"), max_length=100, required=False
+    )
+
+
+class DecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        choices=[("1", _("Approve")), ("0", _("Refuse"))], coerce=lambda v: v == "1"
+    )
+
+
+class PersonForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        if people is not None and isinstance(person, forms.ModelChoiceField):
+            person.queryset = people
 
 
 class ActivationForm(forms.Form):
@@ -93,6 +160,13 @@ class AccountForm(forms.Form):
     )
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=Team.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Handlers and supervisors receive the new reports of their teams."),
     )
 
     def clean_roles(self):

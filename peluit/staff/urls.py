@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from peluit.staff.views import admin, auth, cases, team
+from peluit.staff.views import admin, audit, auth, cases, team
 
 app_name = "staff"
 
@@ -12,11 +12,22 @@ urlpatterns = [
     path(_("activate/<str:token>/"), auth.activate, name="activate"),
     path(_("password/"), auth.password_change, name="password_change"),
     path(_("inbox/"), cases.inbox, name="inbox"),
+    path(_("audit/"), audit.audit, name="audit"),
     path(_("team/confirm/<int:grant_id>/"), team.confirm_role, name="confirm_role"),
     path(_("cases/<str:number>/"), cases.case_detail, name="case"),
     path(_("cases/<str:number>/reply/"), cases.case_reply, name="case_reply"),
     path(_("cases/<str:number>/note/"), cases.case_note, name="case_note"),
     path(_("cases/<str:number>/status/"), cases.case_status, name="case_status"),
+    path(_("cases/<str:number>/decide/"), cases.case_decide, name="case_decide"),
+    path(_("cases/<str:number>/assign/"), cases.case_assign, name="case_assign"),
+    path(_("cases/<str:number>/share/"), cases.case_share, name="case_share"),
+    path(_("cases/<str:number>/conflict/"), cases.case_conflict, name="case_conflict"),
+    path(_("cases/<str:number>/exclude/"), cases.case_exclude, name="case_exclude"),
+    path(
+        _("cases/<str:number>/protection/"),
+        cases.case_protection,
+        name="case_protection",
+    ),
     path(
         _("cases/<str:number>/files/<int:attachment_id>/"),
         cases.attachment_download,

@@ -1,12 +1,14 @@
 """The access trail detects edits, deletions and truncation."""
 
+import hashlib
+import json
 import threading
 
 import pytest
 from django.db import connections
 
 from peluit.audit import trail
-from peluit.audit.models import Entry
+from peluit.audit.models import ChainHead, Entry
 
 
 def record_three():
@@ -69,3 +71,29 @@ def test_concurrent_appends_keep_one_unbroken_chain():
     assert failures == []
     assert Entry.objects.count() == 60
     assert trail.verify() is None
+
+
+def test_a_rewritten_chain_without_the_key_is_found(db):
+    """An attacker who can write to the trail's database deletes an entry
+    and recomputes every hash with plain SHA-256: verification still fails."""
+    record_three()
+    Entry.objects.filter(action="attachment.download").delete()
+    previous = trail.GENESIS
+    for entry in Entry.objects.order_by("id"):
+        fields = [
+            entry.at.isoformat(),
+            entry.actor_id,
+            entry.action,
+            entry.case_id,
+            entry.target_id,
+            previous,
+        ]
+        entry.previous_hash = previous
+        entry.entry_hash = hashlib.sha256(
+            json.dumps(fields, separators=(",", ":")).encode()
+        ).hexdigest()
+        entry.save()
+        previous = entry.entry_hash
+    ChainHead.objects.update(last_hash=previous, length=2)
+
+    assert trail.verify() is not None

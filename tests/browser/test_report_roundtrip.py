@@ -204,16 +204,18 @@ def test_a_report_travels_from_reporter_to_handler_and_back(
     reply_form.locator("textarea[name=body]").fill(reply_text)
     submit(staff, reply_form)
     assert staff.url.endswith(case_path)
-    expect(staff.locator("section.work article.message")).to_contain_text(reply_text)
+    expect(staff.locator("section.work article.message.from-staff")).to_contain_text(
+        reply_text
+    )
 
     status_form = staff.locator(
         f'form[action="{path_for("staff:case_status", number)}"]'
     )
-    status_form.locator("select[name=status]").select_option(Status.INVESTIGATION.value)
+    status_form.locator("select[name=status]").select_option(Status.VERIFICATION.value)
     status_form.locator("textarea[name=reason]").fill(reason_text)
     submit(staff, status_form)
     assert staff.url.endswith(case_path)
-    expect(staff.locator(f"h1 .status-{Status.INVESTIGATION.value}")).to_have_count(1)
+    expect(staff.locator(f"h1 .status-{Status.VERIFICATION.value}")).to_have_count(1)
     expect(staff.locator(".timeline .reason")).to_contain_text(reason_text)
 
     # 3. Rina comes back later, on a browser that remembers nothing.
@@ -226,9 +228,9 @@ def test_a_report_travels_from_reporter_to_handler_and_back(
     assert page.url.endswith(path_for("reporter:followup_case"))
 
     with translation.override("id"):
-        status_label = str(Status.INVESTIGATION.label)
-        status_explanation = str(REPORTER_EXPLANATIONS[Status.INVESTIGATION])
-    status = page.locator(f".status-box .status-{Status.INVESTIGATION.value}")
+        status_label = str(Status.VERIFICATION.label)
+        status_explanation = str(REPORTER_EXPLANATIONS[Status.VERIFICATION])
+    status = page.locator(f".status-box .status-{Status.VERIFICATION.value}")
     expect(status).to_have_text(status_label)
     expect(page.locator(".status-box")).to_contain_text(status_explanation)
     expect(page.locator(".timeline .reason")).to_contain_text(reason_text)

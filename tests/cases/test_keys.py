@@ -164,3 +164,12 @@ def test_a_case_filed_before_the_recovery_key_gets_its_copy_when_opened(
 def staff_key_with(user, password, case):
     private = keypairs.unlock(user.locked_pair(), password)
     return case_keys.open_for_staff(case, user, private)
+
+
+def test_recovery_refuses_an_account_that_reads_no_reports(
+    recovery_shares, adi, monkeypatch
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(recovery_shares)))
+
+    with pytest.raises(Exception, match="no role that reads"):
+        call_command("peluit_recovery_grant", "adi")

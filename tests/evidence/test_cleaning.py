@@ -141,3 +141,124 @@ def test_the_format_is_read_from_the_bytes_not_the_name():
     png = (SAMPLES / "evidence" / "tangkapan_layar.png").read_bytes()
 
     assert clean(png).kind == "png"
+
+
+def exif_with(artist: str) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x013B] = artist
+    exif.get_ifd(0x8825)[2] = (6.0, 54.0, 52.0)
+    return exif
+
+
+def jpeg_with_comment_and_exif() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "blue").save(
+        buffer, "JPEG", exif=exif_with("Budi Santoso"), comment=b"Siti Rahmawati"
+    )
+    return buffer.getvalue()
+
+
+def test_a_jpeg_comment_goes_too():
+    cleaned = clean(jpeg_with_comment_and_exif())
+
+    assert cleaned.outcome == Outcome.CLEANED
+    assert b"Siti Rahmawati" not in cleaned.data
+    assert b"Budi Santoso" not in cleaned.data
+
+
+def test_a_multi_picture_phone_photo_is_cleaned():
+    first, second = Image.new("RGB", (40, 30), "red"), Image.new("RGB", (40, 30), "red")
+    buffer = io.BytesIO()
+    first.save(
+        buffer,
+        "MPO",
+        save_all=True,
+        append_images=[second],
+        exif=exif_with("Budi Santoso"),
+    )
+
+    cleaned = clean(buffer.getvalue())
+
+    assert cleaned.outcome == Outcome.CLEANED
+    assert b"Budi Santoso" not in cleaned.data
+    assert Found.LOCATION in cleaned.removed
+
+
+def office_file(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_pictures_people_and_comment_authors_inside_office_files_are_cleaned():
+    document = office_file(
+        {
+            "word/media/image1.jpeg": jpeg_with_comment_and_exif(),
+            "word/comments.xml": b"<w:comment w:author='Dewi Lestari' w:date='2026'/>",
+            "word/people.xml": b'<w15:person w15:author="Andi"><w15:presenceInfo '
+            b'w15:userId="andi.pratama@example.org"/></w15:person>',
+            "xl/comments1.xml": b"<authors><author>Rina Wulandari</author></authors>",
+            "ppt/commentAuthors.xml": b'<p:cmAuthor id="0" name="Agus Salim"/>',
+            "word/_rels/settings.xml.rels": b'<Relationship Target="file:///C:\\Users'
+            b'\\budi\\template.dotx"/>',
+            "docProps/thumbnail.jpeg": jpeg_with_comment_and_exif(),
+        }
+    )
+
+    cleaned = clean(document)
+
+    inside = everything_inside(cleaned.data)
+    for marker in (
+        b"Dewi Lestari",
+        b"andi.pratama",
+        b"Rina Wulandari",
+        b"Agus Salim",
+        b"Budi Santoso",
+        b"Siti Rahmawati",
+        b"\\budi\\",
+    ):
+        assert marker not in inside, marker
+    assert cleaned.outcome == Outcome.CLEANED
+
+
+def test_a_document_that_unpacks_to_gigabytes_is_not_opened(monkeypatch):
+    from peluit.evidence import cleaning
+
+    monkeypatch.setattr(cleaning, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    bomb = office_file({"word/document.xml": b"0" * (4 * 1024 * 1024)})
+
+    cleaned = clean(bomb)
+
+    assert cleaned.outcome == Outcome.FAILED
+    assert cleaned.data == bomb
+
+
+def pdf_with_annotation_and_attachment(attach: bool) -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    annotation = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Text,
+        Rect=[0, 0, 10, 10],
+        T=pikepdf.String("Rina Wulandari"),
+        M=pikepdf.String("D:20260914"),
+    )
+    pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([annotation]))
+    if attach:
+        spec = pikepdf.AttachedFileSpec(pdf, b"lampiran", filename="a.txt")
+        pdf.attachments["a.txt"] = spec
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_comment_authors_go_and_attached_files_are_flagged():
+    plain = clean(pdf_with_annotation_and_attachment(attach=False))
+    attached = clean(pdf_with_annotation_and_attachment(attach=True))
+
+    assert b"Rina Wulandari" not in everything_inside(plain.data)
+    assert plain.outcome == Outcome.CLEANED
+    assert attached.outcome == Outcome.PARTIAL

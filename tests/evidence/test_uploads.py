@@ -145,3 +145,39 @@ def test_the_handler_keeps_nothing_of_ignored_files(settings, rf):
         upload = handler.file_complete(1000)
     assert upload.stored is None
     assert handler.buffer is None
+
+
+def test_files_under_other_field_names_are_not_kept(client, samples):
+    before = stored_names()
+
+    response = client.post(
+        reverse("reporter:report_new"),
+        {
+            **report_form_data(samples[0]),
+            "lampiran": [SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")],
+        },
+    )
+
+    assert response.status_code == 200  # filed, without the stray file
+    assert stored_names() == before | set(
+        Attachment.objects.values_list("storage_name", flat=True)
+    )
+    assert not Attachment.objects.exists()
+
+
+def test_far_too_many_files_get_an_error_page_and_leave_nothing(
+    client, samples, settings
+):
+    before = stored_names()
+    files = [
+        SimpleUploadedFile(f"f{i}.pdf", b"%PDF-1.4 x")
+        for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 3)
+    ]
+
+    response = client.post(
+        reverse("reporter:report_new"),
+        {**report_form_data(samples[0]), "evidence": files},
+    )
+
+    assert response.status_code == 400
+    assert stored_names() == before

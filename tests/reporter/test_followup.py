@@ -11,6 +11,7 @@ from peluit.cases import conversation, workflow
 from peluit.cases.models import Case
 from peluit.cases.statuses import Status
 from peluit.reporter import session
+from tests.conftest import written_by_people
 
 WRONG = "Kode tanda terima ini tidak dikenali"
 
@@ -90,7 +91,7 @@ def test_the_reporter_answers_and_adds_evidence(client, filed):
     assert response.status_code == 302
     case = Case.objects.get(pk=filed.case.pk)
     assert case.unread_by_staff
-    shown = conversation.for_staff(case, filed.key)
+    shown = written_by_people(conversation.for_staff(case, filed.key))
     assert shown[-1].body == "Ini foto kuitansinya 🙏"
     assert [f.name for f in shown[-1].attachments] == ["kuitansi2.jpg"]
 
@@ -101,7 +102,7 @@ def test_an_empty_answer_is_refused(client, filed):
     response = client.post(reverse("reporter:followup_case"), {"body": "  "})
 
     assert response.status_code == 400
-    assert conversation.for_staff(filed.case, filed.key) == []
+    assert written_by_people(conversation.for_staff(filed.case, filed.key)) == []
 
 
 def test_an_oversized_answer_file_is_refused_and_the_text_is_not_sent(
@@ -116,7 +117,7 @@ def test_an_oversized_answer_file_is_refused_and_the_text_is_not_sent(
 
     assert response.status_code == 400
     assert "video.mp4" in response.content.decode()
-    assert conversation.for_staff(filed.case, filed.key) == []
+    assert written_by_people(conversation.for_staff(filed.case, filed.key)) == []
 
 
 def test_the_follow_up_page_needs_a_fresh_receipt_after_idle_time(

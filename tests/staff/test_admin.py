@@ -139,3 +139,16 @@ def test_administrators_edit_the_category_list(adi_client, client):
     english = client.get("/en/report/").content.decode()
     assert "pemerasan" in form and "Extortion" in english
     assert ">lainnya<" not in form
+
+
+def test_the_sessions_table_holds_no_usable_session_key(adi_client):
+    from django.contrib.sessions.models import Session
+
+    cookie = adi_client.cookies["peluit_staf"].value
+    stored = list(Session.objects.values_list("session_key", flat=True))
+
+    assert cookie not in stored
+    thief = Client()
+    thief.cookies["peluit_staf"] = stored[0]
+    assert thief.get(reverse("staff:accounts")).status_code == 302
+    assert adi_client.get(reverse("staff:accounts")).status_code == 200

@@ -2,6 +2,7 @@
 handler needs a handler who already reads reports to confirm them."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from peluit.accounts import services
@@ -9,13 +10,16 @@ from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import Role
 from peluit.audit.models import Entry
 from peluit.cases.models import CaseAccess
+from peluit.routing.models import Team
 from tests.conftest import file_sample, signed_in
 from tests.staff.test_admin import NEW_PASSWORD, activate, activation_path
 
 
 def invite_shadow_handler(adi_client, client):
+    team = Team.objects.get(is_alternate=False)
     response = adi_client.post(
-        reverse("staff:accounts"), {"username": "bayangan", "roles": [Role.HANDLER]}
+        reverse("staff:accounts"),
+        {"username": "bayangan", "roles": [Role.HANDLER], "teams": [team.pk]},
     )
     activate(client, activation_path(response.content.decode()))
     return User.objects.get(username="bayangan")
@@ -99,3 +103,23 @@ def test_the_first_handler_needs_no_confirmation(adi_client, client):
     activate(client, activation_path(response.content.decode()))
 
     assert User.objects.get(username="pertama").reads_content
+
+
+def test_a_reset_link_cannot_be_used_to_take_over_a_reader(
+    adi, adi_client, hana, samples
+):
+    response = adi_client.post(reverse("staff:account_new_link", args=[hana.pk]))
+    takeover = Client()
+    activate(takeover, activation_path(response.content.decode()))
+    filed = file_sample(samples[0])
+
+    assert not User.objects.get(pk=hana.pk).reads_content
+    assert takeover.get(reverse("staff:inbox")).status_code == 403
+    assert not CaseAccess.objects.filter(user=hana, case=filed.case).exists()
+
+
+def test_reactivation_needs_a_colleague_to_confirm_again(adi, hana):
+    services.set_active(hana, False, changed_by=adi)
+    services.set_active(hana, True, changed_by=adi)
+
+    assert not User.objects.get(pk=hana.pk).reads_content

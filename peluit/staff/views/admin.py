@@ -15,6 +15,7 @@ from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.audit import trail
 from peluit.cases.models import Category
+from peluit.routing.models import Alert
 from peluit.staff.access import StaffRequest, role_required
 from peluit.staff.forms import AccountForm, CategoryForm
 from peluit.staff.links import absolute_activation_url
@@ -31,6 +32,7 @@ def accounts(request: StaffRequest) -> HttpResponse:
             username=form.cleaned_data["username"],
             display_name=form.cleaned_data["display_name"],
             roles=form.cleaned_data["roles"],
+            teams=form.cleaned_data["teams"],
         )
         # Shown once, to be handed over in person or by a trusted channel.
         return render(
@@ -39,8 +41,13 @@ def accounts(request: StaffRequest) -> HttpResponse:
             {"account": user, "link": absolute_activation_url(token)},
         )
 
-    people = User.objects.prefetch_related("grants").order_by("username")
-    return render(request, "staff/accounts.html", {"form": form, "people": people})
+    people = User.objects.prefetch_related("grants", "teams").order_by("username")
+    context = {
+        "form": form,
+        "people": people,
+        "alerts": Alert.objects.filter(resolved_at__isnull=True),
+    }
+    return render(request, "staff/accounts.html", context)
 
 
 @require_POST

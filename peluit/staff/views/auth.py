@@ -101,6 +101,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("staff:login")
     if user.reads_content:
         return redirect("staff:inbox")
+    if user.is_active and "auditor" in user.role_set:
+        return redirect("staff:audit")
     if user.is_active and "administrator" in user.role_set:
         return redirect("staff:accounts")
     return render(request, "staff/no_role.html", status=403)

@@ -1,20 +1,24 @@
-"""The handler's inbox and case page."""
+"""The inbox and the case page, for everyone who reads reports."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from peluit.accounts import services
-from peluit.accounts.roles import Role
+from peluit.accounts.models import User
+from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
-from peluit.cases import conversation, evidence, workflow
+from peluit.cases import aftercare, conversation, evidence, people, workflow
 from peluit.cases import keys as case_keys
-from peluit.cases.content import open_report
-from peluit.cases.statuses import Status
+from peluit.cases.content import open_report, open_text
+from peluit.cases.models import ClosureProposal
+from peluit.cases.statuses import Status, needs_approval
+from peluit.routing import decisions
 from peluit.staff import keyring
 from peluit.staff.access import (
     OpenCase,
@@ -24,16 +28,25 @@ from peluit.staff.access import (
     readable_cases,
     role_required,
 )
-from peluit.staff.forms import InboxFilter, MessageForm, StatusForm
+from peluit.staff.forms import (
+    DecisionForm,
+    InboxFilter,
+    MessageForm,
+    PersonForm,
+    ProtectionForm,
+    ReplyForm,
+    StatusForm,
+)
 
 INBOX_PAGE_SIZE = 50
+readers_only = role_required(*CONTENT_ROLES)
 
 
 @require_GET
-@role_required(Role.HANDLER)
+@readers_only
 def inbox(request: StaffRequest) -> HttpResponse:
     filters = InboxFilter(request.GET or None)
-    cases = _filtered(readable_cases(request), filters)
+    cases = _filtered(request, readable_cases(request), filters)
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
 
     trail.record("inbox.view", actor_id=request.user.pk)
@@ -48,6 +61,7 @@ def inbox(request: StaffRequest) -> HttpResponse:
         "pending": services.pending_confirmations()
         .exclude(user=request.user)
         .select_related("user"),
+        "awaiting_approval": _awaiting_my_approval(request),
         "filters": filters,
         "page": page,
         "rows": rows,
@@ -57,7 +71,7 @@ def inbox(request: StaffRequest) -> HttpResponse:
 
 
 @require_GET
-@role_required(Role.HANDLER)
+@readers_only
 def case_detail(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number)
     case_keys.add_missing_recovery_copy(opened.case, opened.key)
@@ -68,44 +82,159 @@ def case_detail(request: StaffRequest, number: str) -> HttpResponse:
 
 
 @require_POST
-@role_required(Role.HANDLER)
+@readers_only
 def case_reply(request: StaffRequest, number: str) -> HttpResponse:
-    return _post_message(request, number, internal=False)
+    opened = case_for(request, number, action="case.reply")
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, opened, status=400, reply_form=form)
+
+    conversation.add_staff_message(
+        opened.case,
+        opened.key,
+        request.user,
+        form.cleaned_data["body"].strip(),
+        internal=False,
+        question=form.cleaned_data["question"],
+    )
+    messages.success(request, _("Message sent to the reporter."))
+    return redirect("staff:case", number=opened.case.number)
 
 
 @require_POST
-@role_required(Role.HANDLER)
+@readers_only
 def case_note(request: StaffRequest, number: str) -> HttpResponse:
-    return _post_message(request, number, internal=True)
+    opened = case_for(request, number, action="case.note")
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, opened, status=400, note_form=form)
+
+    conversation.add_staff_message(
+        opened.case,
+        opened.key,
+        request.user,
+        form.cleaned_data["body"].strip(),
+        internal=True,
+    )
+    messages.success(request, _("Note saved."))
+    return redirect("staff:case", number=opened.case.number)
 
 
 @require_POST
-@role_required(Role.HANDLER)
+@readers_only
 def case_status(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.status")
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, moves=workflow.allowed_moves(opened.case))
     if not form.is_valid():
         return _render_case(request, opened, status_form=form, status=400)
 
-    data = form.cleaned_data
     try:
-        workflow.change_status(
-            opened.case,
-            opened.key,
-            request.user,
-            Status(data["status"]),
-            data["reason"],
-        )
+        done = _apply_move(request, opened, form.cleaned_data)
     except workflow.NoChange:
         form.add_error("status", _("The case already has this status."))
-        return _render_case(request, opened, status_form=form, status=400)
+    except workflow.NotAllowed:
+        form.add_error("status", _("This change is not possible now."))
+    else:
+        messages.success(request, done)
+        return redirect("staff:case", number=opened.case.number)
+    return _render_case(request, opened, status_form=form, status=400)
 
-    messages.success(request, _("Status changed."))
+
+@require_POST
+@role_required(Role.SUPERVISOR)
+def case_decide(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.decide")
+    proposal = get_object_or_404(
+        ClosureProposal, case=opened.case, decided_at__isnull=True
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, opened, status=400)
+
+    approve = form.cleaned_data["approve"]
+    try:
+        workflow.decide_closure(proposal, opened.key, request.user, approve=approve)
+    except workflow.NotAllowed:
+        raise PermissionDenied from None
+    messages.success(
+        request, _("Closure approved.") if approve else _("Closure refused.")
+    )
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
+@role_required(Role.SUPERVISOR)
+def case_assign(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.assign")
+    form = PersonForm(request.POST, people=_team_handlers(opened))
+    if not form.is_valid():
+        return _render_case(request, opened, status=400)
+
+    people.assign(opened.case, opened.key, request.user, form.cleaned_data["person"])
+    messages.success(request, _("Handler assigned."))
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
+@readers_only
+def case_share(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.share")
+    form = PersonForm(request.POST, people=_legal_advisors())
+    if not form.is_valid():
+        return _render_case(request, opened, status=400)
+
+    try:
+        people.share_with_legal_advisor(
+            opened.case, opened.key, request.user, form.cleaned_data["person"]
+        )
+    except people.NotAllowed:
+        raise PermissionDenied from None
+    messages.success(request, _("Shared with the legal advisor."))
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
+@readers_only
+def case_conflict(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.conflict")
+    people.declare_conflict(opened.case, request.user)
+    messages.success(
+        request, _("Your conflict of interest is recorded. You no longer have access.")
+    )
+    return redirect("staff:inbox")
+
+
+@require_POST
+@role_required(Role.SUPERVISOR)
+def case_exclude(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.exclude")
+    form = PersonForm(request.POST, people=_people_with_access(opened))
+    if not form.is_valid():
+        return _render_case(request, opened, status=400)
+
+    try:
+        people.exclude(opened.case, request.user, form.cleaned_data["person"])
+    except people.NotAllowed:
+        raise PermissionDenied from None
+    messages.success(request, _("The person is excluded from this case."))
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
+@role_required(Role.LEGAL_ADVISOR)
+def case_protection(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.protection")
+    form = ProtectionForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, opened, status=400, protection_form=form)
+
+    aftercare.record_protection_referral(opened.case, request.user, **form.cleaned_data)
+    messages.success(request, _("Protection referral recorded."))
     return redirect("staff:case", number=opened.case.number)
 
 
 @require_GET
-@role_required(Role.HANDLER)
+@readers_only
 def attachment_download(
     request: StaffRequest, number: str, attachment_id: int
 ) -> StreamingHttpResponse:
@@ -128,30 +257,38 @@ def attachment_download(
     return response
 
 
-def _post_message(
-    request: StaffRequest, number: str, *, internal: bool
-) -> HttpResponse:
-    opened = case_for(request, number, action="case.note" if internal else "case.reply")
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        form_name = "note_form" if internal else "reply_form"
-        return _render_case(request, opened, status=400, **{form_name: form})
-
-    body = form.cleaned_data["body"].strip()
-    conversation.add_staff_message(
-        opened.case, opened.key, request.user, body, internal=internal
+def _apply_move(request: StaffRequest, opened: OpenCase, data: dict) -> str:
+    target = Status(data["status"])
+    if needs_approval(target):
+        workflow.propose_closure(
+            opened.case, opened.key, request.user, target, data["reason"]
+        )
+        return _("Proposed. A supervisor must approve it.")
+    if target == Status.REFERRED:
+        workflow.refer(
+            opened.case,
+            opened.key,
+            request.user,
+            agency=data["agency"],
+            referred_on=data["referred_on"],
+            reference=data["reference"],
+            reason=data["reason"],
+        )
+        return _("Referral recorded.")
+    workflow.change_status(
+        opened.case, opened.key, request.user, target, data["reason"]
     )
-    done = _("Note saved.") if internal else _("Message sent to the reporter.")
-    messages.success(request, done)
-    return redirect("staff:case", number=opened.case.number)
+    return _("Status changed.")
 
 
 def _render_case(
-    request: HttpRequest, opened: OpenCase, *, status: int = 200, **forms
+    request: StaffRequest, opened: OpenCase, *, status: int = 200, **forms
 ) -> HttpResponse:
     case, key = opened.case, opened.key
     shown_messages = conversation.for_staff(case, key)
     report_files = case.attachments.filter(message__isnull=True)
+    proposal = workflow.pending_proposal(case)
+    moves = workflow.allowed_moves(case)
     context = {
         "case": case,
         "report": open_report(case, key),
@@ -159,16 +296,63 @@ def _render_case(
         "conversation": [m for m in shown_messages if not m.is_internal],
         "notes": [m for m in shown_messages if m.is_internal],
         "timeline": workflow.timeline(case, key, for_staff=True),
-        "reply_form": forms.get("reply_form", MessageForm()),
+        "proposal": proposal,
+        "proposal_reason": open_text(key, proposal.sealed_reason) if proposal else "",
+        "can_decide": proposal is not None
+        and proposal.proposed_by_id != request.user.pk
+        and request.user.has_role(Role.SUPERVISOR),
+        "is_supervisor": request.user.has_role(Role.SUPERVISOR),
+        "referrals": case.referrals.all(),
+        "protection_referrals": case.protection_referrals.all(),
+        "is_legal_advisor": request.user.has_role(Role.LEGAL_ADVISOR),
+        "protection_form": forms.get("protection_form", ProtectionForm()),
+        "reply_form": forms.get("reply_form", ReplyForm()),
         "note_form": forms.get("note_form", MessageForm()),
-        "status_form": forms.get(
-            "status_form", StatusForm(initial={"status": case.status})
-        ),
+        "status_form": forms.get("status_form", StatusForm(moves=moves))
+        if moves
+        else None,
+        "assign_form": PersonForm(people=_team_handlers(opened)),
+        "share_form": PersonForm(people=_legal_advisors()),
+        "exclude_form": PersonForm(people=_people_with_access(opened)),
     }
     return render(request, "staff/case_detail.html", context, status=status)
 
 
-def _filtered(cases, filters: InboxFilter):
+def _team_handlers(opened: OpenCase):
+    team = opened.case.team
+    handlers = decisions.readers_in(team, {Role.HANDLER}) if team else []
+    return User.objects.filter(pk__in=[h.pk for h in handlers]).exclude(
+        exclusions__case=opened.case
+    )
+
+
+def _legal_advisors():
+    return (
+        decisions.active_readers()
+        .filter(grants__role=Role.LEGAL_ADVISOR, grants__confirmed_at__isnull=False)
+        .distinct()
+    )
+
+
+def _people_with_access(opened: OpenCase):
+    return User.objects.filter(
+        case_access__case=opened.case, case_access__sealed_key__isnull=False
+    ).distinct()
+
+
+def _awaiting_my_approval(request: StaffRequest) -> int:
+    if not request.user.has_role(Role.SUPERVISOR):
+        return 0
+    return (
+        ClosureProposal.objects.filter(
+            decided_at__isnull=True, case__in=readable_cases(request)
+        )
+        .exclude(proposed_by=request.user)
+        .count()
+    )
+
+
+def _filtered(request: StaffRequest, cases, filters: InboxFilter):
     if not filters.is_valid():
         return cases
 
@@ -179,6 +363,8 @@ def _filtered(cases, filters: InboxFilter):
         cases = cases.filter(category=data["category"])
     if data.get("unread"):
         cases = cases.filter(unread_by_staff=True)
+    if data.get("mine"):
+        cases = cases.filter(assignee=request.user)
     return cases
 
 

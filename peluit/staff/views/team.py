@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peluit.accounts import services
-from peluit.accounts.roles import Role
+from peluit.accounts.roles import CONTENT_ROLES
 from peluit.staff.access import StaffRequest, role_required
 
 
 @require_POST
-@role_required(Role.HANDLER)
+@role_required(*CONTENT_ROLES)
 def confirm_role(request: StaffRequest, grant_id: int) -> HttpResponse:
     grant = get_object_or_404(services.pending_confirmations(), pk=grant_id)
     try:

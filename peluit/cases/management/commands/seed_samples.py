@@ -18,6 +18,7 @@ from peluit.accounts.roles import Role
 from peluit.cases.content import Identity, ReportContent
 from peluit.cases.intake import file_report
 from peluit.cases.models import Category
+from peluit.routing.models import Team
 from peluit.vault import keypairs
 
 DEFAULT_SAMPLES = settings.BASE_DIR / "samples"
@@ -64,6 +65,7 @@ class Command(BaseCommand):
         RoleGrant.objects.create(
             user=user, role=Role.HANDLER, confirmed_at=timezone.now()
         )
+        user.teams.add(*Team.objects.filter(is_alternate=False))
         self.stdout.write(f"Demo handler: {DEMO_HANDLER}  password {password}")
 
 

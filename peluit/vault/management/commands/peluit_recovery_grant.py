@@ -9,7 +9,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from peluit.accounts import services
 from peluit.accounts.models import User
+from peluit.accounts.roles import CONTENT_ROLES
 from peluit.audit import trail
 from peluit.cases import keys as case_keys
 from peluit.cases.models import Case, CaseAccess
@@ -30,12 +32,15 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None or user.public_key is None:
             raise CommandError("No active, activated account with that username.")
+        if not user.grants.filter(role__in=CONTENT_ROLES).exists():
+            raise CommandError("That account holds no role that reads reports.")
 
         shares = [line.strip() for line in sys.stdin if line.strip()]
         matched = self._matching_keys(shares)
         if not matched:
             raise CommandError("These shares do not form a recovery key of this site.")
 
+        services.confirm_by_recovery(user)
         granted = sum(
             self._grant(user, private, record, case) for record, private in matched
         )

@@ -1,0 +1,66 @@
+"""After a report: the reporter's channel stays open for a year after
+closure, in particular to report retaliation, and legal advisors record
+protection referrals."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from peluit.accounts.models import User
+from peluit.accounts.roles import Role
+from peluit.cases import keys as case_keys
+from peluit.cases.models import Case, Event, ProtectionReferral
+from peluit.cases.statuses import FINAL
+from peluit.routing import decisions
+
+OPEN_AFTER_CLOSURE = timedelta(days=365)
+
+
+def reporter_may_write(case: Case) -> bool:
+    if case.status not in FINAL:
+        return True
+    closed = (
+        case.events.filter(kind=Event.Kind.STATUS_CHANGED, to_status=case.status)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return closed is None or timezone.now() - closed <= OPEN_AFTER_CLOSURE
+
+
+@transaction.atomic
+def report_retaliation(case: Case, key: bytes) -> None:
+    """Flags the case and brings in the team's legal advisors. The reporter
+    holds the case key at this moment, so their copies are made now."""
+    now = timezone.now()
+    Case.objects.filter(pk=case.pk).update(
+        retaliation_reported_at=now, unread_by_staff=True
+    )
+    Event.objects.create(case=case, at=now, kind=Event.Kind.RETALIATION)
+    if case.team is None:
+        return
+    for advisor in decisions.readers_in(case.team, {Role.LEGAL_ADVISOR}):
+        if case_keys.has_access(case, advisor):
+            continue
+        try:
+            case_keys.grant(case, key, advisor)
+        except case_keys.NoAccess:
+            continue  # excluded from this case
+
+
+@transaction.atomic
+def record_protection_referral(
+    case: Case, advisor: User, *, agency: str, referred_on: date, reference: str
+) -> ProtectionReferral:
+    referral = ProtectionReferral.objects.create(
+        case=case,
+        agency=agency,
+        referred_on=referred_on,
+        reference=reference,
+        recorded_by=advisor,
+    )
+    Event.objects.create(
+        case=case, at=timezone.now(), kind=Event.Kind.PROTECTION, actor=advisor
+    )
+    return referral
