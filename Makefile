@@ -21,11 +21,19 @@ setup: $(BIN)/.installed
 	umask 077; $(BIN)/python manage.py migrate --noinput --database audit
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The worker (e-mail notices) runs beside the web server. Gunicorn is not
+# exec'd: exec would replace the shell and its trap with it. The shell
+# waits for gunicorn instead, and when it exits (the server stopped, or
+# make got Ctrl-C or SIGTERM) the trap stops both and waits for them.
 run: export PELUIT_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@$(BIN)/python manage.py peluit_setup_link
 	@$(BIN)/python manage.py peluit_purge_orphans
-	$(BIN)/gunicorn peluit.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
+	trap 'kill $$server $$worker 2>/dev/null; wait' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
+	$(BIN)/python manage.py peluit_worker & worker=$$!; \
+	$(BIN)/gunicorn peluit.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) & server=$$!; \
+	wait $$server
 
 seed: setup
 	$(BIN)/python manage.py seed_samples

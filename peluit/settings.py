@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "peluit.vault",
     "peluit.evidence",
     "peluit.deadlines",
+    "peluit.notifications",
     "peluit.accounts",
     "peluit.routing",
     "peluit.cases",
@@ -197,6 +198,21 @@ PELUIT_RECEIPT_PEPPER = env.secret(
 )
 PELUIT_VAULT_KEY = env.secret("PELUIT_VAULT_KEY", SECRETS_DIR / "vault_key")
 PELUIT_AUDIT_KEY = env.secret("PELUIT_AUDIT_KEY", SECRETS_DIR / "audit_key")
+# Staff notifications (peluit.notifications) go out through an SMTP relay,
+# by default one on this machine. They hold a link, never a report's
+# content: a relay that keeps copies sees who was told about which case
+# number, and nothing of what was reported.
+EMAIL_BACKEND = env.text(
+    "PELUIT_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = env.text("PELUIT_SMTP_HOST", "127.0.0.1")
+EMAIL_PORT = env.integer("PELUIT_SMTP_PORT", 25, 1)
+EMAIL_HOST_USER = env.text("PELUIT_SMTP_USER")
+EMAIL_HOST_PASSWORD = env.text("PELUIT_SMTP_PASSWORD")
+EMAIL_USE_TLS = env.flag("PELUIT_SMTP_TLS", False)
+# A relay that never answers must not hold the worker for long.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env.text("PELUIT_MAIL_FROM", "peluit@localhost")
 # Only for bench/upload_throughput.py: mounts an upload-discarding endpoint.
 PELUIT_BENCH_ENDPOINTS = env.flag("PELUIT_BENCH_ENDPOINTS", False)
 PELUIT_REPORTER_SESSION_SECONDS = env.integer(
@@ -227,3 +243,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 FORM_RENDERER = "peluit.core.forms.FieldGroupRenderer"
 PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}
 SESSION_ENGINE = "peluit.staff.sessions"
+
+# Days between telling a reporter their identity will be shared with a
+# handler and the handler seeing it.
+PELUIT_IDENTITY_NOTICE_DAYS = env.integer("PELUIT_IDENTITY_NOTICE_DAYS", 3, 0)

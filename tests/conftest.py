@@ -24,8 +24,8 @@ from django.utils import timezone, translation
 
 from peluit.accounts.models import RoleGrant, User
 from peluit.accounts.roles import CONTENT_ROLES, Role
+from peluit.cases import identity, receipts
 from peluit.cases import keys as case_keys
-from peluit.cases import receipts
 from peluit.cases.content import Identity, ReportContent, open_report
 from peluit.cases.intake import file_report, find_by_receipt
 from peluit.cases.models import Case, Category
@@ -215,10 +215,20 @@ def staff_key(user: User, case: Case) -> bytes:
 def report_behind(response) -> ReportContent:
     """The report filed by a form submission, opened with the receipt the
     reporter was shown -- the only key the test has, as in real life."""
-    receipt = re.search(rb'id="receipt-code">([\d ]+)<', response.content).group(1)
-    opened = find_by_receipt(receipt.decode())
+    opened = _opened_from(response)
     key = case_keys.open_for_reporter(opened.case, opened.reporter_key)
     return open_report(opened.case, key)
+
+
+def identity_behind(response) -> Identity | None:
+    """The identity filed with the report, which is sealed apart from it."""
+    opened = _opened_from(response)
+    return identity.for_reporter(opened.case, opened.reporter_key)
+
+
+def _opened_from(response):
+    receipt = re.search(rb'id="receipt-code">([\d ]+)<', response.content).group(1)
+    return find_by_receipt(receipt.decode())
 
 
 def written_by_people(messages):

@@ -10,6 +10,9 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     LEGAL_ADVISOR = "legal_advisor", _("Legal advisor")
     AUDITOR = "auditor", _("Auditor")
+    # Takes reports by phone, letter, e-mail or in person and types them in;
+    # keeps no copy of the case key afterwards.
+    HOTLINE = "hotline", _("Hotline operator")
 
 
 # Roles whose holders may read the content of the cases they hold a key

@@ -10,7 +10,7 @@ from django.utils import timezone
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.cases import keys as case_keys
-from peluit.cases.models import Case, Event, ProtectionReferral
+from peluit.cases.models import TRANSCRIBED, Case, Event, ProtectionReferral
 from peluit.cases.statuses import FINAL
 from peluit.routing import decisions
 
@@ -64,3 +64,16 @@ def record_protection_referral(
         case=case, at=timezone.now(), kind=Event.Kind.PROTECTION, actor=advisor
     )
     return referral
+
+
+def awaits_confirmation(case: Case) -> bool:
+    return case.channel in TRANSCRIBED and case.transcript_confirmed_at is None
+
+
+@transaction.atomic
+def confirm_transcript(case: Case) -> None:
+    if not awaits_confirmation(case):
+        return
+    now = timezone.now()
+    Case.objects.filter(pk=case.pk).update(transcript_confirmed_at=now)
+    Event.objects.create(case=case, at=now, kind=Event.Kind.TRANSCRIPT_CONFIRMED)

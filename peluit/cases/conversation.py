@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from peluit.accounts.models import User
-from peluit.cases import evidence
+from peluit.cases import evidence, notices
 from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, Message
 from peluit.evidence import storing
@@ -39,6 +39,7 @@ def add_reporter_message(
             Case.objects.filter(pk=case.pk).update(
                 unread_by_staff=True, updated_at=message.created_at
             )
+            notices.reporter_wrote(case)
     except BaseException:
         storing.discard(items)
         raise
@@ -79,7 +80,17 @@ SYSTEM_TEXTS = {
         "within 7 days. Come back with your receipt code to read replies and to "
         "answer questions. You can add evidence at any time."
     ),
+    "identity_shared": gettext_lazy(
+        "A handler asked to know who you are, and a supervisor agreed that it is "
+        "needed for the investigation. Your name and contact will be shown to that "
+        "handler in a few days. If this puts you at risk, write to us here now."
+    ),
 }
+
+
+def tell_reporter(case: Case, key: bytes, text_key: str) -> Message:
+    """A message from Peluit itself, shown in the reporter's language."""
+    return _create(case, key, text_key, Message.Author.SYSTEM, None, False)
 
 
 def acknowledge(case: Case, key: bytes) -> Message:

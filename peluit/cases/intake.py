@@ -3,13 +3,13 @@
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from peluit.cases import conversation, evidence, keys, receipts
+from peluit.cases import conversation, evidence, identity, keys, notices, receipts
 from peluit.cases.content import ReportContent, seal_report
 from peluit.cases.models import Case, Category, Channel, Event
 from peluit.cases.numbers import new_case_number
@@ -53,9 +53,15 @@ def file_report(
     decision = routing.route(concerns)
     sealing = keys.seal_new_case(key, derived.key, decision.readers)
     metadata = _Metadata(category, channel, concerns, decision)
+    sealed_identity = None
+    if report.identity is not None:
+        custodians = identity.custodians_among(decision.readers)
+        sealed_identity = identity.seal(report.identity, derived.key, custodians)
 
     try:
-        case = _create_case(report, metadata, key, derived, nonce_hash, sealing, items)
+        case = _create_case(
+            report, metadata, key, derived, nonce_hash, sealing, items, sealed_identity
+        )
     except IntegrityError:
         storing.discard(items)
         if Case.objects.filter(submission_nonce=nonce_hash).exists():
@@ -81,7 +87,9 @@ class _Metadata:
 
 
 @transaction.atomic
-def _create_case(report, metadata, key, derived, nonce_hash, sealing, items) -> Case:
+def _create_case(
+    report, metadata, key, derived, nonce_hash, sealing, items, sealed_identity
+) -> Case:
     now = timezone.now()
     case = Case.objects.create(
         number=new_case_number(),
@@ -97,14 +105,18 @@ def _create_case(report, metadata, key, derived, nonce_hash, sealing, items) -> 
         reporter_sealed_key=sealing.reporter,
         recovery_sealed_key=sealing.recovery,
         recovery_key=sealing.recovery_key,
-        sealed_report=seal_report(key, report),
+        # The identity is sealed apart (peluit.cases.identity), never here.
+        sealed_report=seal_report(key, replace(report, identity=None)),
         unread_by_staff=True,
     )
     keys.store_readers(case, sealing)
+    if sealed_identity is not None:
+        identity.store(case, sealed_identity)
     Event.objects.create(case=case, at=now, kind=Event.Kind.REGISTERED)
     Event.objects.create(case=case, at=now, kind=Event.Kind.ROUTED)
     evidence.attach(case, key, items, message=None, from_reporter=True)
     conversation.acknowledge(case, key)
+    notices.new_case(case)
     if metadata.decision.fell_back:
         Alert.objects.create(kind=Alert.Kind.NO_READER, case_number=case.number)
     return case

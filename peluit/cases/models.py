@@ -33,6 +33,15 @@ class Category(models.Model):
 
 class Channel(models.TextChoices):
     WEB = "web", _("Website")
+    PHONE = "phone", _("Telephone")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("E-mail")
+    IN_PERSON = "in_person", _("In person")
+
+
+# Channels where staff wrote down what the reporter said: the reporter is
+# asked to read the transcript and confirm or correct it.
+TRANSCRIBED = frozenset({Channel.PHONE, Channel.IN_PERSON})
 
 
 class Case(models.Model):
@@ -78,6 +87,12 @@ class Case(models.Model):
     # Set when the reporter says they face retaliation; cleared by nobody,
     # so the flag stays on the case for the legal advisors.
     retaliation_reported_at = models.DateTimeField(null=True, db_index=True)
+    transcript_confirmed_at = models.DateTimeField(null=True)
+    # A reporter's name and contact, sealed apart from the report under a
+    # key of its own that handlers do not hold (see peluit.cases.identity).
+    sealed_identity = models.BinaryField(null=True)
+    reporter_sealed_identity_key = models.BinaryField(null=True)
+    recovery_sealed_identity_key = models.BinaryField(null=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -162,6 +177,14 @@ class Event(models.Model):
         SHARED = "shared", _("Shared with a legal advisor")
         RETALIATION = "retaliation", _("Reporter reported retaliation")
         PROTECTION = "protection", _("Protection referral recorded")
+        ESCALATED = "escalated", _("Deadline missed, escalated")
+        TRANSCRIPT_CONFIRMED = (
+            "transcript_confirmed",
+            _("Reporter confirmed the transcript"),
+        )
+        IDENTITY_REQUESTED = "identity_requested", _("Reporter's identity requested")
+        IDENTITY_APPROVED = "identity_approved", _("Identity request approved")
+        IDENTITY_REFUSED = "identity_refused", _("Identity request refused")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
@@ -252,3 +275,36 @@ class ProtectionReferral(models.Model):
     referred_on = models.DateField()
     reference = models.CharField(max_length=100, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+
+class IdentityAccess(models.Model):
+    """A copy of a case's identity key, sealed to one staff member. Shown to
+    them only from ``visible_from``: the reporter is told first."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sealed_key = models.BinaryField()
+    visible_from = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="one_identity_copy")
+        ]
+
+
+class IdentityRequest(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="identity_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    sealed_reason = models.BinaryField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True)
+    approved = models.BooleanField(null=True)

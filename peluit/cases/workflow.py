@@ -14,6 +14,7 @@ from django.utils import timezone
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.cases import keys as case_keys
+from peluit.cases import notices
 from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, ClosureProposal, Event, Referral
 from peluit.cases.statuses import NEXT, Status, needs_approval
@@ -38,6 +39,7 @@ class TimelineEntry:
     to_status_label: str
     reason: str
     actor_name: str
+    subject_name: str = ""
 
 
 @transaction.atomic
@@ -92,13 +94,15 @@ def propose_closure(
         actor=proposer,
         to_status=target,
     )
-    return ClosureProposal.objects.create(
+    proposal = ClosureProposal.objects.create(
         case=case,
         target_status=target,
         sealed_reason=seal_text(key, reason),
         proposed_by=proposer,
         proposed_at=now,
     )
+    notices.approval_waiting(case)
+    return proposal
 
 
 @transaction.atomic
@@ -155,8 +159,9 @@ def timeline(case: Case, key: bytes, *, for_staff: bool) -> list[TimelineEntry]:
             reason=open_text(key, event.sealed_reason),
             # Reporters never learn who handles their case.
             actor_name=str(event.actor) if for_staff and event.actor else "",
+            subject_name=str(event.subject) if for_staff and event.subject else "",
         )
-        for event in events
+        for event in events.select_related("subject")
     ]
 
 

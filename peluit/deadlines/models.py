@@ -49,3 +49,21 @@ class DeadlinePolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.amount} {self.get_unit_display()}"
+
+
+class Escalation(models.Model):
+    """A missed deadline raised to the next level, once per level: first to
+    the supervisors, then beyond the team. Kept so a restart never raises
+    the same thing twice."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    level = models.PositiveSmallIntegerField()
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "kind", "level"], name="escalated_once_per_level"
+            )
+        ]

@@ -11,4 +11,5 @@ urlpatterns = [
     path(_("follow-up/"), views.followup_login, name="followup_login"),
     path(_("follow-up/case/"), views.followup_case, name="followup_case"),
     path(_("follow-up/sign-out/"), views.followup_logout, name="followup_logout"),
+    path(_("follow-up/confirm/"), views.followup_confirm, name="followup_confirm"),
 ]

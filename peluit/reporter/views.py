@@ -10,39 +10,16 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from peluit.cases import aftercare, conversation, evidence, intake, workflow
+from peluit.cases import aftercare, conversation, evidence, identity, intake, workflow
 from peluit.cases.content import open_report
-from peluit.cases.models import Attachment
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
-from peluit.evidence import storing
-from peluit.evidence.uploads import EvidenceUploadHandler
+from peluit.evidence.decorators import takes_evidence
 from peluit.reporter import session
 from peluit.reporter.cleaning_text import describe
 from peluit.reporter.forms import ReceiptForm, ReplyForm, ReportForm
-
-
-def takes_evidence(view):
-    """Lets a view receive evidence files. The upload handler must be set
-    before anything reads the request body -- the CSRF check included --
-    so the check runs inside, once the handler is in place. Files stored
-    for a request whose form is then refused are deleted again."""
-
-    protected = csrf_protect(view)
-
-    @csrf_exempt
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        handler = EvidenceUploadHandler(request)
-        request.upload_handlers = [handler]
-        try:
-            return protected(request, *args, **kwargs)
-        finally:
-            storing.discard(_unattached(handler.stored))
-
-    return wrapped
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -136,6 +113,21 @@ def followup_case(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+def followup_confirm(request: HttpRequest) -> HttpResponse:
+    """The reporter confirms that the hotline's transcript says what they
+    said. Corrections go in a normal message."""
+    current = session.current(request)
+    if current is None:
+        return redirect("reporter:followup_login")
+
+    aftercare.confirm_transcript(current.case)
+    messages.success(request, _("Thank you. Your confirmation has been recorded."))
+    response = redirect("reporter:followup_case")
+    session.refresh(response, current)
+    return response
+
+
+@require_POST
 def followup_logout(request: HttpRequest) -> HttpResponse:
     response = redirect("reporter:home")
     session.sign_out(response)
@@ -161,20 +153,13 @@ def _followup_context(current: session.ReporterSession, form: ReplyForm) -> dict
         "case": case,
         "report": open_report(case, key),
         "report_files": [evidence.details(item, key) for item in report_files],
+        "identity": identity.for_reporter(case, current.reporter_key),
         "status_label": Status(case.status).label,
         "status_explanation": REPORTER_EXPLANATIONS[Status(case.status)],
         "timeline": workflow.timeline(case, key, for_staff=False),
         "conversation": conversation.for_reporter(case, key),
         "open_questions": conversation.open_questions(case),
         "may_write": aftercare.reporter_may_write(case),
+        "awaits_confirmation": aftercare.awaits_confirmation(case),
         "form": form,
     }
-
-
-def _unattached(stored: list[storing.StoredEvidence]) -> list[storing.StoredEvidence]:
-    kept = set(
-        Attachment.objects.filter(
-            storage_name__in=[item.storage_name for item in stored]
-        ).values_list("storage_name", flat=True)
-    )
-    return [item for item in stored if item.storage_name not in kept]

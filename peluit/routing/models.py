@@ -52,6 +52,13 @@ class Alert(models.Model):
 
     class Kind(models.TextChoices):
         NO_READER = "no_reader", _("A report was filed that no active handler can read")
+        OVERDUE = (
+            "overdue",
+            _(
+                "A case has missed a deadline for more than a week: bring in the "
+                "alternate team"
+            ),
+        )
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
-from peluit.cases.models import Category, Referral
+from peluit.cases.models import Category, Channel, Referral
 from peluit.cases.statuses import Status
+from peluit.reporter.forms import ReportForm
 from peluit.routing.models import Team
 
 
@@ -94,6 +95,37 @@ class ProtectionForm(forms.Form):
     )
 
 
+class HandoverForm(forms.Form):
+    leaving = forms.ModelChoiceField(
+        label=_("Whose cases (someone leaving or deactivated)"),
+        queryset=User.objects.none(),
+    )
+    successor = forms.ModelChoiceField(
+        label=_("Hand them to"), queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, people=None, handlers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, queryset in (("leaving", people), ("successor", handlers)):
+            field = self.fields[name]
+            if queryset is not None and isinstance(field, forms.ModelChoiceField):
+                field.queryset = queryset
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("leaving") and data.get("leaving") == data.get("successor"):
+            raise forms.ValidationError(_("Choose two different people."))
+        return data
+
+
+class IdentityRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the investigation needs the reporter's identity"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class DecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         choices=[("1", _("Approve")), ("0", _("Refuse"))], coerce=lambda v: v == "1"
@@ -103,9 +135,11 @@ class DecisionForm(forms.Form):
 class PersonForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
 
-    def __init__(self, *args, people=None, **kwargs):
+    def __init__(self, *args, people=None, label=None, **kwargs):
         super().__init__(*args, **kwargs)
         person = self.fields["person"]
+        if label is not None:
+            person.label = label
         if people is not None and isinstance(person, forms.ModelChoiceField):
             person.queryset = people
 
@@ -189,3 +223,14 @@ class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
         fields = ["name_id", "name_en", "position", "is_active"]
+
+
+class HotlineForm(ReportForm):
+    """The reporter's form, typed in by a hotline operator, plus how the
+    report came in."""
+
+    channel = forms.ChoiceField(
+        label=_("How the report came in"),
+        choices=[c for c in Channel.choices if c[0] != Channel.WEB],
+        widget=forms.RadioSelect,
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from peluit.staff.views import admin, audit, auth, cases, team
+from peluit.staff.views import admin, audit, auth, cases, hotline, oversight, team
 
 app_name = "staff"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path(_("password/"), auth.password_change, name="password_change"),
     path(_("inbox/"), cases.inbox, name="inbox"),
     path(_("audit/"), audit.audit, name="audit"),
+    path(_("hotline/"), hotline.hotline_intake, name="hotline"),
+    path(_("deadlines/"), oversight.deadlines, name="deadlines"),
+    path(_("deadlines/handover/"), oversight.handover, name="handover"),
     path(_("team/confirm/<int:grant_id>/"), team.confirm_role, name="confirm_role"),
     path(_("cases/<str:number>/"), cases.case_detail, name="case"),
     path(_("cases/<str:number>/reply/"), cases.case_reply, name="case_reply"),
@@ -23,6 +26,16 @@ urlpatterns = [
     path(_("cases/<str:number>/share/"), cases.case_share, name="case_share"),
     path(_("cases/<str:number>/conflict/"), cases.case_conflict, name="case_conflict"),
     path(_("cases/<str:number>/exclude/"), cases.case_exclude, name="case_exclude"),
+    path(
+        _("cases/<str:number>/identity/"),
+        cases.case_identity_request,
+        name="case_identity_request",
+    ),
+    path(
+        _("cases/<str:number>/identity/decide/"),
+        cases.case_identity_decide,
+        name="case_identity_decide",
+    ),
     path(
         _("cases/<str:number>/protection/"),
         cases.case_protection,
@@ -50,4 +63,5 @@ urlpatterns = [
         admin.category_edit,
         name="category_edit",
     ),
+    path(_("admin/mail/"), admin.mail_status, name="mail_status"),
 ]

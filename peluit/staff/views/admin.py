@@ -1,20 +1,23 @@
-"""Administration: staff accounts and report categories.
+"""Administration: staff accounts, report categories and e-mail notices.
 
 Administrators manage the system but never read reports; nothing here
 touches case content.
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from peluit.accounts import services
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.audit import trail
 from peluit.cases.models import Category
+from peluit.notifications import outbox
+from peluit.notifications.models import MAX_ATTEMPTS
 from peluit.routing.models import Alert
 from peluit.staff.access import StaffRequest, role_required
 from peluit.staff.forms import AccountForm, CategoryForm
@@ -101,3 +104,15 @@ def category_edit(request: StaffRequest, category_id: int) -> HttpResponse:
     return render(
         request, "staff/category_edit.html", {"form": form, "category": category}
     )
+
+
+@require_GET
+@_admin_only
+def mail_status(request: StaffRequest) -> HttpResponse:
+    failures = Paginator(outbox.failures(), 50).get_page(request.GET.get("page"))
+    context = {
+        "counts": outbox.counts(),
+        "failures": failures,
+        "max_attempts": MAX_ATTEMPTS,
+    }
+    return render(request, "staff/mail_status.html", context)

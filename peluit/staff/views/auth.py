@@ -103,6 +103,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("staff:inbox")
     if user.is_active and "auditor" in user.role_set:
         return redirect("staff:audit")
+    if user.is_active and "hotline" in user.role_set:
+        return redirect("staff:hotline")
     if user.is_active and "administrator" in user.role_set:
         return redirect("staff:accounts")
     return render(request, "staff/no_role.html", status=403)

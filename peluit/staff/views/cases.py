@@ -13,7 +13,7 @@ from peluit.accounts import services
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
-from peluit.cases import aftercare, conversation, evidence, people, workflow
+from peluit.cases import aftercare, conversation, evidence, identity, people, workflow
 from peluit.cases import keys as case_keys
 from peluit.cases.content import open_report, open_text
 from peluit.cases.models import ClosureProposal
@@ -30,6 +30,7 @@ from peluit.staff.access import (
 )
 from peluit.staff.forms import (
     DecisionForm,
+    IdentityRequestForm,
     InboxFilter,
     MessageForm,
     PersonForm,
@@ -221,6 +222,42 @@ def case_exclude(request: StaffRequest, number: str) -> HttpResponse:
 
 
 @require_POST
+@readers_only
+def case_identity_request(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.identity.request")
+    form = IdentityRequestForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, opened, status=400, identity_form=form)
+
+    try:
+        identity.ask(opened.case, opened.key, request.user, form.cleaned_data["reason"])
+    except identity.NotAllowed:
+        raise PermissionDenied from None
+    messages.success(request, _("Your request goes to a supervisor."))
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
+@role_required(Role.SUPERVISOR)
+def case_identity_decide(request: StaffRequest, number: str) -> HttpResponse:
+    opened = case_for(request, number, action="case.identity.decide")
+    pending = identity.open_request(opened.case)
+    form = DecisionForm(request.POST)
+    private = keyring.private_key(request)
+    if pending is None or private is None or not form.is_valid():
+        return _render_case(request, opened, status=400)
+
+    approve = form.cleaned_data["approve"]
+    try:
+        identity.decide(pending, opened.key, request.user, private, approve=approve)
+    except identity.NotAllowed:
+        raise PermissionDenied from None
+    done = _("Approved. The reporter is told first.") if approve else _("Refused.")
+    messages.success(request, done)
+    return redirect("staff:case", number=opened.case.number)
+
+
+@require_POST
 @role_required(Role.LEGAL_ADVISOR)
 def case_protection(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.protection")
@@ -286,6 +323,8 @@ def _render_case(
 ) -> HttpResponse:
     case, key = opened.case, opened.key
     shown_messages = conversation.for_staff(case, key)
+    private = keyring.private_key(request)
+    identity_request = identity.open_request(case)
     report_files = case.attachments.filter(message__isnull=True)
     proposal = workflow.pending_proposal(case)
     moves = workflow.allowed_moves(case)
@@ -302,6 +341,15 @@ def _render_case(
         and proposal.proposed_by_id != request.user.pk
         and request.user.has_role(Role.SUPERVISOR),
         "is_supervisor": request.user.has_role(Role.SUPERVISOR),
+        "identity": identity.for_staff(case, request.user, private)
+        if private
+        else None,
+        "identity_pending": identity.pending_copy(case, request.user),
+        "identity_request": identity_request,
+        "identity_reason": open_text(key, identity_request.sealed_reason)
+        if identity_request
+        else "",
+        "identity_form": forms.get("identity_form", IdentityRequestForm()),
         "referrals": case.referrals.all(),
         "protection_referrals": case.protection_referrals.all(),
         "is_legal_advisor": request.user.has_role(Role.LEGAL_ADVISOR),
@@ -311,9 +359,15 @@ def _render_case(
         "status_form": forms.get("status_form", StatusForm(moves=moves))
         if moves
         else None,
-        "assign_form": PersonForm(people=_team_handlers(opened)),
-        "share_form": PersonForm(people=_legal_advisors()),
-        "exclude_form": PersonForm(people=_people_with_access(opened)),
+        "assign_form": PersonForm(
+            people=_team_handlers(opened), label=_("Handler to assign")
+        ),
+        "share_form": PersonForm(
+            people=_legal_advisors(), label=_("Legal advisor to share with")
+        ),
+        "exclude_form": PersonForm(
+            people=_people_with_access(opened), label=_("Person to exclude")
+        ),
     }
     return render(request, "staff/case_detail.html", context, status=status)
 

@@ -23,7 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than_hours: int, **options):
         cutoff = timezone.now() - timedelta(hours=older_than_hours)
-        _, names = default_storage.listdir("")
+        try:
+            _, names = default_storage.listdir("")
+        except FileNotFoundError:
+            names = []  # nothing was ever stored
         kept = set(Attachment.objects.values_list("storage_name", flat=True))
 
         removed = 0

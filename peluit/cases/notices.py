@@ -1,0 +1,35 @@
+"""Whom to tell about what happens in a case. The notices carry a link and
+the case number only; see peluit.notifications."""
+
+from peluit.accounts.models import User
+from peluit.accounts.roles import Role
+from peluit.cases.models import Case
+from peluit.notifications import outbox
+from peluit.notifications.models import Kind
+
+
+def holders(case: Case, role: Role | None = None) -> list[User]:
+    people = User.objects.filter(
+        case_access__case=case, case_access__sealed_key__isnull=False, is_active=True
+    )
+    if role is not None:
+        people = people.filter(grants__role=role, grants__confirmed_at__isnull=False)
+    return list(people.distinct())
+
+
+def new_case(case: Case) -> None:
+    outbox.notify(holders(case), Kind.NEW_CASE, case.number)
+
+
+def reporter_wrote(case: Case) -> None:
+    # The assigned handler if there is one, otherwise everyone holding it.
+    people = [case.assignee] if case.assignee else holders(case)
+    outbox.notify(people, Kind.REPORTER_MESSAGE, case.number)
+
+
+def approval_waiting(case: Case) -> None:
+    outbox.notify(holders(case, Role.SUPERVISOR), Kind.APPROVAL_WAITING, case.number)
+
+
+def deadline_missed(case: Case) -> None:
+    outbox.notify(holders(case, Role.SUPERVISOR), Kind.DEADLINE, case.number)
