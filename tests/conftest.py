@@ -95,7 +95,7 @@ def make_staff(username: str, *roles: Role) -> User:
     for role in roles:
         RoleGrant.objects.create(user=user, role=role, confirmed_at=timezone.now())
     if set(roles) & CONTENT_ROLES:
-        user.teams.add(Team.objects.get(is_alternate=False))
+        user.teams.add(Team.objects.get(name="Inspektorat"))
     return user
 
 

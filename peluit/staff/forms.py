@@ -8,8 +8,9 @@ from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.cases.models import Category, Channel, Referral
 from peluit.cases.statuses import Status
+from peluit.deadlines.models import DeadlinePolicy, ExtraHoliday
 from peluit.reporter.forms import ReportForm
-from peluit.routing.models import Team
+from peluit.routing.models import Rule, Team
 
 
 class InboxFilter(forms.Form):
@@ -234,3 +235,54 @@ class HotlineForm(ReportForm):
         choices=[c for c in Channel.choices if c[0] != Channel.WEB],
         widget=forms.RadioSelect,
     )
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "is_alternate"]
+
+
+class TeamMembersForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = self.fields["members"]
+        if isinstance(members, forms.ModelMultipleChoiceField):
+            members.queryset = User.objects.filter(
+                grants__role__in=CONTENT_ROLES
+            ).distinct()
+            members.required = False
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = Rule
+        fields = ["team", "legal_advisors_join_at"]
+
+    def __init__(self, *args, concerns: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.concerns = concerns
+        join_at = self.fields["legal_advisors_join_at"]
+        self.fields["legal_advisors_join_at"] = forms.ChoiceField(
+            label=join_at.label,
+            required=False,
+            choices=[("", _("Never")), *Status.choices],
+        )
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        model = DeadlinePolicy
+        fields = ["amount", "unit"]
+
+
+class ExtraHolidayForm(forms.ModelForm):
+    class Meta:
+        model = ExtraHoliday
+        fields = ["date", "name_id", "name_en"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}

@@ -1,7 +1,16 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from peluit.staff.views import admin, audit, auth, cases, hotline, oversight, team
+from peluit.staff.views import (
+    admin,
+    audit,
+    auth,
+    cases,
+    handling_settings,
+    hotline,
+    oversight,
+    team,
+)
 
 app_name = "staff"
 
@@ -64,4 +73,35 @@ urlpatterns = [
         name="category_edit",
     ),
     path(_("admin/mail/"), admin.mail_status, name="mail_status"),
+    path(
+        _("admin/handling/"),
+        handling_settings.handling_settings,
+        name="handling_settings",
+    ),
+    path(_("admin/handling/teams/"), handling_settings.team_create, name="team_create"),
+    path(
+        _("admin/handling/teams/<int:team_id>/"),
+        handling_settings.team_members,
+        name="team_members",
+    ),
+    path(
+        _("admin/handling/rules/<str:concerns>/"),
+        handling_settings.rule_save,
+        name="rule_save",
+    ),
+    path(
+        _("admin/handling/deadlines/<str:kind>/"),
+        handling_settings.policy_save,
+        name="policy_save",
+    ),
+    path(
+        _("admin/handling/days-off/"),
+        handling_settings.holiday_add,
+        name="holiday_add",
+    ),
+    path(
+        _("admin/handling/days-off/<int:holiday_id>/delete/"),
+        handling_settings.holiday_delete,
+        name="holiday_delete",
+    ),
 ]
