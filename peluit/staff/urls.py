@@ -5,6 +5,7 @@ from peluit.staff.views import (
     admin,
     audit,
     auth,
+    case_people,
     cases,
     handling_settings,
     hotline,
@@ -31,23 +32,29 @@ urlpatterns = [
     path(_("cases/<str:number>/note/"), cases.case_note, name="case_note"),
     path(_("cases/<str:number>/status/"), cases.case_status, name="case_status"),
     path(_("cases/<str:number>/decide/"), cases.case_decide, name="case_decide"),
-    path(_("cases/<str:number>/assign/"), cases.case_assign, name="case_assign"),
-    path(_("cases/<str:number>/share/"), cases.case_share, name="case_share"),
-    path(_("cases/<str:number>/conflict/"), cases.case_conflict, name="case_conflict"),
-    path(_("cases/<str:number>/exclude/"), cases.case_exclude, name="case_exclude"),
+    path(_("cases/<str:number>/assign/"), case_people.case_assign, name="case_assign"),
+    path(_("cases/<str:number>/share/"), case_people.case_share, name="case_share"),
+    path(
+        _("cases/<str:number>/conflict/"),
+        case_people.case_conflict,
+        name="case_conflict",
+    ),
+    path(
+        _("cases/<str:number>/exclude/"), case_people.case_exclude, name="case_exclude"
+    ),
     path(
         _("cases/<str:number>/identity/"),
-        cases.case_identity_request,
+        case_people.case_identity_request,
         name="case_identity_request",
     ),
     path(
         _("cases/<str:number>/identity/decide/"),
-        cases.case_identity_decide,
+        case_people.case_identity_decide,
         name="case_identity_decide",
     ),
     path(
         _("cases/<str:number>/protection/"),
-        cases.case_protection,
+        case_people.case_protection,
         name="case_protection",
     ),
     path(

@@ -13,7 +13,7 @@ from peluit.accounts import services
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
-from peluit.cases import aftercare, conversation, evidence, identity, people, workflow
+from peluit.cases import conversation, evidence, identity, workflow
 from peluit.cases import keys as case_keys
 from peluit.cases.content import open_report, open_text
 from peluit.cases.models import ClosureProposal
@@ -160,113 +160,6 @@ def case_decide(request: StaffRequest, number: str) -> HttpResponse:
     messages.success(
         request, _("Closure approved.") if approve else _("Closure refused.")
     )
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@role_required(Role.SUPERVISOR)
-def case_assign(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.assign")
-    form = PersonForm(request.POST, people=_team_handlers(opened))
-    if not form.is_valid():
-        return _render_case(request, opened, status=400)
-
-    people.assign(opened.case, opened.key, request.user, form.cleaned_data["person"])
-    messages.success(request, _("Handler assigned."))
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@readers_only
-def case_share(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.share")
-    form = PersonForm(request.POST, people=_legal_advisors())
-    if not form.is_valid():
-        return _render_case(request, opened, status=400)
-
-    try:
-        people.share_with_legal_advisor(
-            opened.case, opened.key, request.user, form.cleaned_data["person"]
-        )
-    except people.NotAllowed:
-        raise PermissionDenied from None
-    messages.success(request, _("Shared with the legal advisor."))
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@readers_only
-def case_conflict(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.conflict")
-    people.declare_conflict(opened.case, request.user)
-    messages.success(
-        request, _("Your conflict of interest is recorded. You no longer have access.")
-    )
-    return redirect("staff:inbox")
-
-
-@require_POST
-@role_required(Role.SUPERVISOR)
-def case_exclude(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.exclude")
-    form = PersonForm(request.POST, people=_people_with_access(opened))
-    if not form.is_valid():
-        return _render_case(request, opened, status=400)
-
-    try:
-        people.exclude(opened.case, request.user, form.cleaned_data["person"])
-    except people.NotAllowed:
-        raise PermissionDenied from None
-    messages.success(request, _("The person is excluded from this case."))
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@readers_only
-def case_identity_request(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.identity.request")
-    form = IdentityRequestForm(request.POST)
-    if not form.is_valid():
-        return _render_case(request, opened, status=400, identity_form=form)
-
-    try:
-        identity.ask(opened.case, opened.key, request.user, form.cleaned_data["reason"])
-    except identity.NotAllowed:
-        raise PermissionDenied from None
-    messages.success(request, _("Your request goes to a supervisor."))
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@role_required(Role.SUPERVISOR)
-def case_identity_decide(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.identity.decide")
-    pending = identity.open_request(opened.case)
-    form = DecisionForm(request.POST)
-    private = keyring.private_key(request)
-    if pending is None or private is None or not form.is_valid():
-        return _render_case(request, opened, status=400)
-
-    approve = form.cleaned_data["approve"]
-    try:
-        identity.decide(pending, opened.key, request.user, private, approve=approve)
-    except identity.NotAllowed:
-        raise PermissionDenied from None
-    done = _("Approved. The reporter is told first.") if approve else _("Refused.")
-    messages.success(request, done)
-    return redirect("staff:case", number=opened.case.number)
-
-
-@require_POST
-@role_required(Role.LEGAL_ADVISOR)
-def case_protection(request: StaffRequest, number: str) -> HttpResponse:
-    opened = case_for(request, number, action="case.protection")
-    form = ProtectionForm(request.POST)
-    if not form.is_valid():
-        return _render_case(request, opened, status=400, protection_form=form)
-
-    aftercare.record_protection_referral(opened.case, request.user, **form.cleaned_data)
-    messages.success(request, _("Protection referral recorded."))
     return redirect("staff:case", number=opened.case.number)
 
 
