@@ -2,17 +2,19 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
 
 from peluit.accounts.models import User
 from peluit.cases import evidence, notices
 from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, Message
+from peluit.deadlines.tracking import deadlines_for
 from peluit.evidence import storing
 
 
@@ -77,8 +79,8 @@ SYSTEM_TEXTS = {
     "acknowledgement": gettext_lazy(
         "Thank you. Your report has been received and sealed so that only the "
         "handlers of your case can read it. A handler will read it and reply here "
-        "within 7 days. Come back with your receipt code to read replies and to "
-        "answer questions. You can add evidence at any time."
+        "by %(date)s at the latest. Come back with your receipt code to read "
+        "replies and to answer questions. You can add evidence at any time."
     ),
     "identity_shared": gettext_lazy(
         "A handler asked to know who you are, and a supervisor agreed that it is "
@@ -170,6 +172,17 @@ def _shown(case: Case, key: bytes, messages) -> list[ShownMessage]:
 
 def _body(message: Message, key: bytes) -> str:
     text = open_text(key, message.sealed_body)
-    if message.author == Message.Author.SYSTEM:
-        return str(SYSTEM_TEXTS.get(text, ""))
-    return text
+    if message.author != Message.Author.SYSTEM:
+        return text
+    if text == "acknowledgement":
+        # The promised date follows the acknowledgement deadline in force.
+        due = acknowledgement_due(message.case)
+        return str(SYSTEM_TEXTS[text]) % {"date": date_format(due, "DATE_FORMAT")}
+    return str(SYSTEM_TEXTS.get(text, ""))
+
+
+def acknowledgement_due(case: Case) -> date:
+    for deadline in deadlines_for(case):
+        if deadline.kind == "acknowledge":
+            return deadline.due
+    return timezone.localdate(case.created_at)
