@@ -59,6 +59,8 @@ def add_staff_message(
     question: bool = False,
 ) -> Message:
     message = _create(case, key, body, Message.Author.STAFF, author, internal)
+    if not internal:
+        notices.news_for_reporter(case)
     if question and not internal:
         Message.objects.filter(pk=message.pk).update(is_question=True)
         message.is_question = True

@@ -14,6 +14,7 @@ from peluit.cases.content import ReportContent, seal_report
 from peluit.cases.models import Case, Category, Channel, Event
 from peluit.cases.numbers import new_case_number
 from peluit.evidence import storing
+from peluit.notifications import outbox
 from peluit.routing import decisions as routing
 from peluit.routing.models import Alert, Concerns
 from peluit.vault import content as vault
@@ -40,6 +41,7 @@ def file_report(
     nonce: str,
     channel: str = Channel.WEB,
     concerns: str = Concerns.OTHER,
+    news_email: str = "",
 ) -> Filed:
     nonce_hash = hashlib.sha256(nonce.encode()).hexdigest()
     items = evidence.stored_from(uploads)
@@ -62,6 +64,8 @@ def file_report(
         case = _create_case(
             report, metadata, key, derived, nonce_hash, sealing, items, sealed_identity
         )
+        if news_email:
+            outbox.remember_reporter_address(case, news_email)
     except IntegrityError:
         storing.discard(items)
         if Case.objects.filter(submission_nonce=nonce_hash).exists():

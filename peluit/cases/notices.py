@@ -31,5 +31,9 @@ def approval_waiting(case: Case) -> None:
     outbox.notify(holders(case, Role.SUPERVISOR), Kind.APPROVAL_WAITING, case.number)
 
 
+def news_for_reporter(case: Case) -> None:
+    outbox.notify_reporter(case)
+
+
 def deadline_missed(case: Case) -> None:
     outbox.notify(holders(case, Role.SUPERVISOR), Kind.DEADLINE, case.number)

@@ -188,6 +188,7 @@ def _move(
     case.status = new_status
     case.updated_at = now
     case.save(update_fields=["status", "updated_at"])
+    notices.news_for_reporter(case)
     _add_people_for(case, key, actor, new_status)
     return event
 

@@ -18,11 +18,17 @@ class Kind(models.TextChoices):
     REPORTER_MESSAGE = "reporter_message", _("Message from a reporter")
     APPROVAL_WAITING = "approval_waiting", _("Approval waiting")
     DEADLINE = "deadline", _("Deadline")
+    REPORTER_NEWS = "reporter_news", _("News for a reporter who asked for e-mail")
 
 
 class Notice(models.Model):
+    # A staff member, or -- for REPORTER_NEWS -- the reporter of a case who
+    # left an address (see ReporterAddress).
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reporter_case = models.ForeignKey(
+        "cases.Case", null=True, on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField(max_length=32, choices=Kind.choices)
     case_number = models.CharField(max_length=16, blank=True)
@@ -40,3 +46,15 @@ class Notice(models.Model):
     @property
     def will_retry(self) -> bool:
         return self.sent_at is None and self.attempts < MAX_ATTEMPTS
+
+
+class ReporterAddress(models.Model):
+    """An address a reporter chose to leave for news of their report.
+
+    Sealed with a server key, not the case key: the worker must be able to
+    send to it without anyone's key online. So unlike the report it is
+    readable by whoever holds the server's secrets -- the form says so.
+    """
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE)
+    sealed_address = models.BinaryField()

@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from peluit.accounts.models import User
-from peluit.notifications.models import MAX_ATTEMPTS, Kind, Notice
+from peluit.notifications.models import MAX_ATTEMPTS, Kind, Notice, ReporterAddress
+from peluit.vault import keys
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ _SUBJECTS = {
     Kind.REPORTER_MESSAGE: gettext_lazy("Peluit: new message from a reporter"),
     Kind.APPROVAL_WAITING: gettext_lazy("Peluit: waiting for your approval"),
     Kind.DEADLINE: gettext_lazy("Peluit: deadline"),
+    Kind.REPORTER_NEWS: gettext_lazy("Peluit: news about your report"),
 }
 _SENTENCES = {
     Kind.NEW_CASE: gettext_lazy("A new report has arrived."),
@@ -49,7 +51,11 @@ _SENTENCES = {
         "A decision in a case is waiting for your approval."
     ),
     Kind.DEADLINE: gettext_lazy("A deadline in a case is near or has passed."),
+    Kind.REPORTER_NEWS: gettext_lazy(
+        "There is news about the report you made: a reply or a change of status."
+    ),
 }
+_ADDRESS_BOX = b"peluit-reportmail"
 
 
 def notify(users: Iterable[User], kind: str, case_number: str = "") -> list[Notice]:
@@ -61,6 +67,30 @@ def notify(users: Iterable[User], kind: str, case_number: str = "") -> list[Noti
         for person in people.values()
     ]
     return Notice.objects.bulk_create(notices)
+
+
+def remember_reporter_address(case, address: str) -> None:
+    ReporterAddress.objects.update_or_create(
+        case=case,
+        defaults={
+            "sealed_address": bytes(keys.box(_ADDRESS_BOX).encrypt(address.encode()))
+        },
+    )
+
+
+def forget_reporter_address(case) -> None:
+    ReporterAddress.objects.filter(case=case).delete()
+    Notice.objects.filter(reporter_case=case, sent_at__isnull=True).delete()
+
+
+def notify_reporter(case) -> None:
+    """Queues news for a reporter who asked for it; one waiting notice is
+    enough, however much happens before it goes out."""
+    if not ReporterAddress.objects.filter(case=case).exists():
+        return
+    waiting = Notice.objects.filter(reporter_case=case, sent_at__isnull=True)
+    if not waiting.exists():
+        Notice.objects.create(kind=Kind.REPORTER_NEWS, reporter_case=case)
 
 
 def deliver_due(now: datetime | None = None, limit: int = 100) -> int:
@@ -137,7 +167,7 @@ def _claim(now: datetime) -> Notice | None:
 def _send(notice: Notice, now: datetime) -> Exception | None:
     try:
         subject, body = _message(notice)
-        send_mail(subject, body, None, [notice.recipient.email])
+        send_mail(subject, body, None, [_address(notice)])
     except Exception as error:
         # Whatever went wrong, the row records it where administrators look.
         _record_failure(notice, now, error)
@@ -146,6 +176,13 @@ def _send(notice: Notice, now: datetime) -> Exception | None:
     notice.sent_at = now
     notice.save(update_fields=["sent_at"])
     return None
+
+
+def _address(notice: Notice) -> str:
+    if notice.recipient is not None:
+        return notice.recipient.email
+    stored = ReporterAddress.objects.get(case=notice.reporter_case_id)
+    return keys.box(_ADDRESS_BOX).decrypt(bytes(stored.sealed_address)).decode()
 
 
 def _relay_unusable(error: Exception) -> bool:
@@ -160,6 +197,16 @@ def _message(notice: Notice) -> tuple[str, str]:
     # activated: the worker serves no request, and the text must not vary.
     with translation.override(settings.LANGUAGE_CODE):
         kind = Kind(notice.kind)
+        if kind == Kind.REPORTER_NEWS:
+            # No case number and no receipt: the e-mail must not lead from
+            # the mailbox to the report.
+            link = settings.SITE_URL + reverse("reporter:followup_login")
+            paragraphs = [
+                str(_SENTENCES[kind]),
+                _("Open it with your receipt code here:") + "\n" + link,
+                _("This e-mail holds nothing from your report."),
+            ]
+            return str(_SUBJECTS[kind]), "\n\n".join(paragraphs) + "\n"
         link = settings.SITE_URL + _path(notice.case_number)
         paragraphs = [
             str(_SENTENCES[kind]),

@@ -180,6 +180,16 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("For example: employee of the office, resident, supplier."),
     )
+    news_email = forms.EmailField(
+        label=_("E-mail me when there is news (optional)"),
+        required=False,
+        help_text=_(
+            "The e-mail only says that there is news, never what it is. Your "
+            "address is kept apart from your report, but it can identify you: "
+            "leave it empty to stay fully anonymous, and use an address your "
+            "employer cannot read."
+        ),
+    )
     nonce = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):

@@ -12,4 +12,7 @@ urlpatterns = [
     path(_("follow-up/case/"), views.followup_case, name="followup_case"),
     path(_("follow-up/sign-out/"), views.followup_logout, name="followup_logout"),
     path(_("follow-up/confirm/"), views.followup_confirm, name="followup_confirm"),
+    path(
+        _("follow-up/stop-mail/"), views.followup_stop_mail, name="followup_stop_mail"
+    ),
 ]

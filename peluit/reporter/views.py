@@ -17,6 +17,8 @@ from peluit.cases import aftercare, conversation, evidence, identity, intake, wo
 from peluit.cases.content import open_report
 from peluit.cases.statuses import REPORTER_EXPLANATIONS, Status
 from peluit.evidence.decorators import takes_evidence
+from peluit.notifications import outbox
+from peluit.notifications.models import ReporterAddress
 from peluit.reporter import session
 from peluit.reporter.cleaning_text import describe
 from peluit.reporter.forms import ReceiptForm, ReplyForm, ReportForm
@@ -44,6 +46,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             uploads=form.cleaned_data["evidence"],
             nonce=form.cleaned_data["nonce"],
             concerns=form.cleaned_data["concerns"],
+            news_email=form.cleaned_data["news_email"],
         )
     except intake.AlreadySubmitted:
         return render(request, "reporter/already_submitted.html", status=409)
@@ -128,6 +131,19 @@ def followup_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+def followup_stop_mail(request: HttpRequest) -> HttpResponse:
+    current = session.current(request)
+    if current is None:
+        return redirect("reporter:followup_login")
+
+    outbox.forget_reporter_address(current.case)
+    messages.success(request, _("Your e-mail address has been deleted."))
+    response = redirect("reporter:followup_case")
+    session.refresh(response, current)
+    return response
+
+
+@require_POST
 def followup_logout(request: HttpRequest) -> HttpResponse:
     response = redirect("reporter:home")
     session.sign_out(response)
@@ -161,5 +177,6 @@ def _followup_context(current: session.ReporterSession, form: ReplyForm) -> dict
         "open_questions": conversation.open_questions(case),
         "may_write": aftercare.reporter_may_write(case),
         "awaits_confirmation": aftercare.awaits_confirmation(case),
+        "gets_mail": ReporterAddress.objects.filter(case=case).exists(),
         "form": form,
     }

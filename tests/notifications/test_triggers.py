@@ -76,6 +76,7 @@ def test_the_notice_names_only_the_case_number(hana, samples):
     assert {field.name for field in Notice._meta.fields} == {
         "id",
         "recipient",
+        "reporter_case",
         "kind",
         "case_number",
         "created_at",

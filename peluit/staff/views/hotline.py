@@ -37,6 +37,7 @@ def hotline_intake(request: StaffRequest) -> HttpResponse:
             nonce=form.cleaned_data["nonce"],
             channel=form.cleaned_data["channel"],
             concerns=form.cleaned_data["concerns"],
+            news_email=form.cleaned_data["news_email"],
         )
     except intake.AlreadySubmitted:
         return render(request, "reporter/already_submitted.html", status=409)
