@@ -239,7 +239,7 @@ LOGGING = {
     },
 }
 ADMINS: list[tuple[str, str]] = []
-MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+MESSAGE_STORAGE = "peluit.core.messages.SealedCookieStorage"
 FORM_RENDERER = "peluit.core.forms.FieldGroupRenderer"
 PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}
 SESSION_ENGINE = "peluit.staff.sessions"

@@ -9,6 +9,7 @@ from peluit.accounts.models import Activation, RoleGrant, User, hash_token
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
 from peluit.cases import keys as case_keys
+from peluit.cases.models import Case
 from peluit.routing.models import Team
 from peluit.vault import keypairs
 
@@ -40,15 +41,21 @@ def create_account(
     display_name: str,
     roles: list[str],
     teams: Iterable[Team] = (),
+    email: str = "",
 ) -> tuple[User, str]:
     user = User.objects.create(
-        username=username, display_name=display_name, is_active=False
+        username=username, display_name=display_name, email=email, is_active=False
     )
     user.set_unusable_password()
     user.save(update_fields=["password"])
     # The very first reader of reports has nobody to confirm them.
+    # Only on a new, empty installation: once anyone has ever held a role
+    # that reads reports, or a report exists, a colleague -- or the recovery
+    # key holders together -- must vouch, even if every reader has since
+    # been deactivated.
     first_reader = (
-        not RoleGrant.objects.in_force().filter(role__in=CONTENT_ROLES).exists()
+        not RoleGrant.objects.filter(role__in=CONTENT_ROLES).exists()
+        and not Case.objects.exists()
     )
     RoleGrant.objects.bulk_create(
         RoleGrant(

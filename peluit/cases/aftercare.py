@@ -10,9 +10,11 @@ from django.utils import timezone
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.cases import keys as case_keys
+from peluit.cases import notices
 from peluit.cases.models import TRANSCRIBED, Case, Event, ProtectionReferral
 from peluit.cases.statuses import FINAL
 from peluit.routing import decisions
+from peluit.vault import content as vault
 
 OPEN_AFTER_CLOSURE = timedelta(days=365)
 
@@ -38,26 +40,34 @@ def report_retaliation(case: Case, key: bytes) -> None:
         retaliation_reported_at=now, unread_by_staff=True
     )
     Event.objects.create(case=case, at=now, kind=Event.Kind.RETALIATION)
-    if case.team is None:
-        return
-    for advisor in decisions.readers_in(case.team, {Role.LEGAL_ADVISOR}):
+    advisors = (
+        decisions.readers_in(case.team, {Role.LEGAL_ADVISOR}) if case.team else []
+    )
+    for advisor in advisors:
         if case_keys.has_access(case, advisor):
             continue
         try:
             case_keys.grant(case, key, advisor)
         except case_keys.NoAccess:
             continue  # excluded from this case
+    notices.retaliation(case)
 
 
 @transaction.atomic
 def record_protection_referral(
-    case: Case, advisor: User, *, agency: str, referred_on: date, reference: str
+    case: Case,
+    key: bytes,
+    advisor: User,
+    *,
+    agency: str,
+    referred_on: date,
+    reference: str,
 ) -> ProtectionReferral:
+    details = {"agency": agency, "reference": reference}
     referral = ProtectionReferral.objects.create(
         case=case,
-        agency=agency,
         referred_on=referred_on,
-        reference=reference,
+        sealed_details=vault.seal(key, details),
         recorded_by=advisor,
     )
     Event.objects.create(
@@ -77,3 +87,13 @@ def confirm_transcript(case: Case) -> None:
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(transcript_confirmed_at=now)
     Event.objects.create(case=case, at=now, kind=Event.Kind.TRANSCRIPT_CONFIRMED)
+
+
+def protection_referrals(case: Case, key: bytes) -> list[dict]:
+    return [
+        {
+            "referred_on": referral.referred_on,
+            **vault.unseal(key, referral.sealed_details),
+        }
+        for referral in case.protection_referrals.all()
+    ]

@@ -91,7 +91,10 @@ def for_staff(case: Case, user: User, private: PrivateKey) -> Identity | None:
     access = _visible_copy(case, user)
     if access is None:
         return None
-    return _unseal(case, keypairs.open_sealed(private, access.sealed_key))
+    try:
+        return _unseal(case, keypairs.open_sealed(private, access.sealed_key))
+    except ContentUnavailable:
+        return None  # a copy sealed to a key pair this person no longer has
 
 
 def pending_copy(case: Case, user: User) -> IdentityAccess | None:
@@ -189,3 +192,22 @@ def _unseal(case: Case, key: bytes) -> Identity:
         raise ContentUnavailable
     data = json.loads(_open_box(key, case.sealed_identity))
     return Identity(**data)
+
+
+def regrant_custody(case: Case, supervisor: User, recovery_private: PrivateKey) -> bool:
+    """With the recovery key, seals the identity key again to a supervisor
+    who lost theirs with a forgotten password."""
+    if case.recovery_sealed_identity_key is None or not supervisor.has_role(
+        Role.SUPERVISOR
+    ):
+        return False
+    key = keypairs.open_sealed(recovery_private, case.recovery_sealed_identity_key)
+    IdentityAccess.objects.update_or_create(
+        case=case,
+        user=supervisor,
+        defaults={
+            "sealed_key": keypairs.seal_to(case_keys.public_key(supervisor), key),
+            "visible_from": timezone.now(),
+        },
+    )
+    return True

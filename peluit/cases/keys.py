@@ -15,7 +15,7 @@ from nacl.public import PrivateKey
 from nacl.secret import SecretBox
 
 from peluit.accounts.models import User
-from peluit.cases.models import Case, CaseAccess, Exclusion
+from peluit.cases.models import Case, CaseAccess, Exclusion, IdentityAccess
 from peluit.vault import keypairs
 from peluit.vault.content import ContentUnavailable
 from peluit.vault.models import RecoveryKey
@@ -107,6 +107,7 @@ def revoke(case: Case, user: User) -> None:
 
 @transaction.atomic
 def revoke_everything(user: User) -> int:
+    IdentityAccess.objects.filter(user=user).delete()
     deleted, _ = CaseAccess.objects.filter(user=user).delete()
     return deleted
 
@@ -115,6 +116,7 @@ def mark_lost(user: User) -> None:
     """A new key pair makes the old copies useless; keep the rows so the
     recovery key holders know which cases to grant again."""
     CaseAccess.objects.filter(user=user).update(sealed_key=None)
+    IdentityAccess.objects.filter(user=user).delete()
 
 
 def add_missing_recovery_copy(case: Case, case_key: bytes) -> None:

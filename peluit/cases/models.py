@@ -218,7 +218,8 @@ class Referral(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
     agency = models.CharField(max_length=32, choices=Agency.choices)
     referred_on = models.DateField()
-    reference = models.CharField(max_length=100)
+    # The letter's reference number says more than statistics need.
+    sealed_reference = models.BinaryField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
 
 
@@ -271,9 +272,9 @@ class ProtectionReferral(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="protection_referrals"
     )
-    agency = models.CharField(max_length=100, default="LPSK")
     referred_on = models.DateField()
-    reference = models.CharField(max_length=100, blank=True)
+    # Agency and reference, as written, sealed with the case key.
+    sealed_details = models.BinaryField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
 
 

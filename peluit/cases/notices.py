@@ -1,9 +1,11 @@
 """Whom to tell about what happens in a case. The notices carry a link and
 the case number only; see peluit.notifications."""
 
+from django.utils import timezone
+
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
-from peluit.cases.models import Case
+from peluit.cases.models import Case, IdentityAccess
 from peluit.notifications import outbox
 from peluit.notifications.models import Kind
 
@@ -23,7 +25,17 @@ def new_case(case: Case) -> None:
 
 def reporter_wrote(case: Case) -> None:
     # The assigned handler if there is one, otherwise everyone holding it.
+    # While an identity disclosure is pending the supervisors hear too: the
+    # reporter may be writing to object to it.
     people = [case.assignee] if case.assignee else holders(case)
+    pending = IdentityAccess.objects.filter(case=case, visible_from__gt=timezone.now())
+    if pending.exists():
+        people += holders(case, Role.SUPERVISOR)
+    outbox.notify(people, Kind.REPORTER_MESSAGE, case.number)
+
+
+def retaliation(case: Case) -> None:
+    people = holders(case, Role.LEGAL_ADVISOR) + holders(case, Role.SUPERVISOR)
     outbox.notify(people, Kind.REPORTER_MESSAGE, case.number)
 
 

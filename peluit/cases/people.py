@@ -6,7 +6,7 @@ from django.utils import timezone
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.cases import keys as case_keys
-from peluit.cases.models import Case, Event, Exclusion
+from peluit.cases.models import Case, Event, Exclusion, IdentityAccess
 
 
 class NotAllowed(Exception):
@@ -17,6 +17,7 @@ class NotAllowed(Exception):
 def assign(case: Case, key: bytes, supervisor: User, handler: User) -> None:
     if not supervisor.has_role(Role.SUPERVISOR) or not handler.has_role(Role.HANDLER):
         raise NotAllowed
+    _require_team_member(case, handler)
     _give_copy(case, key, handler)
     case.assignee = handler
     case.save(update_fields=["assignee"])
@@ -29,6 +30,7 @@ def share_with_legal_advisor(
 ) -> None:
     if not advisor.has_role(Role.LEGAL_ADVISOR):
         raise NotAllowed
+    _require_team_member(case, advisor)
     _give_copy(case, key, advisor)
     _event(case, Event.Kind.SHARED, actor, advisor)
 
@@ -49,6 +51,13 @@ def exclude(case: Case, supervisor: User, person: User) -> None:
     _event(case, Event.Kind.EXCLUDED, supervisor, person)
 
 
+def _require_team_member(case: Case, person: User) -> None:
+    """A case stays within its team: a report about the Inspectorate must
+    never be handed or shown to the Inspectorate's own people."""
+    if case.team_id is None or not person.teams.filter(pk=case.team_id).exists():
+        raise NotAllowed
+
+
 def _give_copy(case: Case, key: bytes, person: User) -> None:
     if not case_keys.has_access(case, person):
         try:
@@ -64,6 +73,7 @@ def _exclude(case: Case, person: User, *, by: User) -> None:
         defaults={"declared_by_self": by == person, "by": by, "at": timezone.now()},
     )
     case_keys.revoke(case, person)
+    IdentityAccess.objects.filter(case=case, user=person).delete()
     if case.assignee_id == person.pk:
         case.assignee = None
         case.save(update_fields=["assignee"])

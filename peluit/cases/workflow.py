@@ -71,7 +71,7 @@ def refer(
         case=case,
         agency=agency,
         referred_on=referred_on,
-        reference=reference,
+        sealed_reference=seal_text(key, reference),
         recorded_by=actor,
     )
     return _move(case, key, actor, Status.REFERRED, seal_text(key, reason))
@@ -131,6 +131,17 @@ def decide_closure(
         return
     _check_move(case, Status(proposal.target_status))
     _move(case, key, decider, Status(proposal.target_status), proposal.sealed_reason)
+
+
+def referrals(case: Case, key: bytes) -> list[dict]:
+    return [
+        {
+            "agency": referral.get_agency_display(),
+            "referred_on": referral.referred_on,
+            "reference": open_text(key, referral.sealed_reference),
+        }
+        for referral in case.referrals.all()
+    ]
 
 
 def pending_proposal(case: Case) -> ClosureProposal | None:

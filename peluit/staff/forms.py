@@ -10,7 +10,7 @@ from peluit.cases.models import Category, Channel, Referral
 from peluit.cases.statuses import Status
 from peluit.deadlines.models import DeadlinePolicy, ExtraHoliday
 from peluit.reporter.forms import ReportForm
-from peluit.routing.models import Rule, Team
+from peluit.routing.models import Concerns, Rule, Team
 
 
 class InboxFilter(forms.Form):
@@ -196,6 +196,11 @@ class AccountForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple
     )
+    email = forms.EmailField(
+        label=_("Work e-mail for notices (optional)"),
+        required=False,
+        help_text=_("Notices carry only a link, never anything from a report."),
+    )
     teams = forms.ModelMultipleChoiceField(
         label=_("Teams"),
         queryset=Team.objects.all(),
@@ -203,6 +208,14 @@ class AccountForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Handlers and supervisors receive the new reports of their teams."),
     )
+
+    def clean_teams(self):
+        teams = self.cleaned_data["teams"]
+        if len({team.is_alternate for team in teams}) > 1:
+            raise forms.ValidationError(
+                _("Nobody can be in an alternate team and in another team.")
+            )
+        return teams
 
     def clean_roles(self):
         roles = set(self.cleaned_data["roles"])
@@ -258,11 +271,35 @@ class TeamMembersForm(forms.ModelForm):
             ).distinct()
             members.required = False
 
+    def clean_members(self):
+        members = self.cleaned_data["members"]
+        other_side = Team.objects.filter(is_alternate=not self.instance.is_alternate)
+        both = [
+            m.username for m in members if m.teams.filter(pk__in=other_side).exists()
+        ]
+        if both:
+            raise forms.ValidationError(
+                _("Nobody can be in an alternate team and in another team: %(names)s")
+                % {"names": ", ".join(both)}
+            )
+        return members
+
 
 class RuleForm(forms.ModelForm):
     class Meta:
         model = Rule
         fields = ["team", "legal_advisors_join_at"]
+
+    def clean_team(self):
+        team = self.cleaned_data["team"]
+        if self.instance.concerns != Concerns.OTHER and not team.is_alternate:
+            raise forms.ValidationError(
+                _(
+                    "Reports about the Inspectorate or the Mayor's office must go "
+                    "to an alternate team."
+                )
+            )
+        return team
 
     def __init__(self, *args, concerns: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -276,9 +313,23 @@ class RuleForm(forms.ModelForm):
 
 
 class PolicyForm(forms.ModelForm):
+    # Longer than any regulation sets; beyond it date arithmetic overflows.
+    LIMITS = {"calendar_days": 730, "working_days": 500, "calendar_months": 24}
+
     class Meta:
         model = DeadlinePolicy
         fields = ["amount", "unit"]
+
+    def clean(self):
+        data = super().clean() or {}
+        limit = self.LIMITS.get(data.get("unit", ""))
+        amount = data.get("amount")
+        if limit is not None and amount is not None and not 1 <= amount <= limit:
+            self.add_error(
+                "amount",
+                _("Choose between 1 and %(limit)d.") % {"limit": limit},
+            )
+        return data
 
 
 class ExtraHolidayForm(forms.ModelForm):

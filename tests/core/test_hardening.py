@@ -79,3 +79,15 @@ def test_report_form_fields_are_not_remembered_by_the_browser(client, db):
     assert 'name="reporter_name" maxlength="200" autocomplete="off"' in body or (
         'autocomplete="off"' in body.split('name="reporter_name"')[1].split(">")[0]
     )
+
+
+def test_flash_messages_travel_in_a_cookie_only_the_server_can_read(client, filed):
+    client.post(reverse("reporter:followup_login"), {"receipt": filed.receipt})
+    client.post(reverse("reporter:followup_case"), {"body": "Halo dari pelapor"})
+
+    cookie = client.cookies["messages"].value
+    page = client.get(reverse("reporter:followup_case")).content.decode()
+
+    assert "terkirim" in page  # the message still reaches the reporter
+    for readable in ("terkirim", "sent", "Pesan"):
+        assert readable not in cookie

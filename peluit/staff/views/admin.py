@@ -36,6 +36,7 @@ def accounts(request: StaffRequest) -> HttpResponse:
             display_name=form.cleaned_data["display_name"],
             roles=form.cleaned_data["roles"],
             teams=form.cleaned_data["teams"],
+            email=form.cleaned_data["email"],
         )
         # Shown once, to be handed over in person or by a trusted channel.
         return render(

@@ -45,7 +45,7 @@ def case_assign(request: StaffRequest, number: str) -> HttpResponse:
 @readers_only
 def case_share(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.share")
-    form = PersonForm(request.POST, people=_legal_advisors())
+    form = PersonForm(request.POST, people=_legal_advisors(opened))
     if not form.is_valid():
         return _render_case(request, opened, status=400)
 
@@ -87,7 +87,7 @@ def case_exclude(request: StaffRequest, number: str) -> HttpResponse:
 
 
 @require_POST
-@readers_only
+@role_required(Role.HANDLER, Role.SUPERVISOR)
 def case_identity_request(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.identity.request")
     form = IdentityRequestForm(request.POST)
@@ -130,6 +130,8 @@ def case_protection(request: StaffRequest, number: str) -> HttpResponse:
     if not form.is_valid():
         return _render_case(request, opened, status=400, protection_form=form)
 
-    aftercare.record_protection_referral(opened.case, request.user, **form.cleaned_data)
+    aftercare.record_protection_referral(
+        opened.case, opened.key, request.user, **form.cleaned_data
+    )
     messages.success(request, _("Protection referral recorded."))
     return redirect("staff:case", number=opened.case.number)

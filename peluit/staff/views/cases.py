@@ -13,7 +13,7 @@ from peluit.accounts import services
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES, Role
 from peluit.audit import trail
-from peluit.cases import conversation, evidence, identity, workflow
+from peluit.cases import aftercare, conversation, evidence, identity, workflow
 from peluit.cases import keys as case_keys
 from peluit.cases.content import open_report, open_text
 from peluit.cases.models import ClosureProposal
@@ -83,7 +83,7 @@ def case_detail(request: StaffRequest, number: str) -> HttpResponse:
 
 
 @require_POST
-@readers_only
+@role_required(Role.HANDLER, Role.SUPERVISOR)
 def case_reply(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.reply")
     form = ReplyForm(request.POST)
@@ -122,7 +122,7 @@ def case_note(request: StaffRequest, number: str) -> HttpResponse:
 
 
 @require_POST
-@readers_only
+@role_required(Role.HANDLER, Role.SUPERVISOR)
 def case_status(request: StaffRequest, number: str) -> HttpResponse:
     opened = case_for(request, number, action="case.status")
     form = StatusForm(request.POST, moves=workflow.allowed_moves(opened.case))
@@ -234,6 +234,10 @@ def _render_case(
         and proposal.proposed_by_id != request.user.pk
         and request.user.has_role(Role.SUPERVISOR),
         "is_supervisor": request.user.has_role(Role.SUPERVISOR),
+        # Legal advisors advise: they read, note and record protection, but
+        # do not write to the reporter or move the case.
+        "works_the_case": request.user.has_role(Role.HANDLER)
+        or request.user.has_role(Role.SUPERVISOR),
         "identity": identity.for_staff(case, request.user, private)
         if private
         else None,
@@ -243,8 +247,8 @@ def _render_case(
         if identity_request
         else "",
         "identity_form": forms.get("identity_form", IdentityRequestForm()),
-        "referrals": case.referrals.all(),
-        "protection_referrals": case.protection_referrals.all(),
+        "referrals": workflow.referrals(case, key),
+        "protection_referrals": aftercare.protection_referrals(case, key),
         "is_legal_advisor": request.user.has_role(Role.LEGAL_ADVISOR),
         "protection_form": forms.get("protection_form", ProtectionForm()),
         "reply_form": forms.get("reply_form", ReplyForm()),
@@ -256,10 +260,11 @@ def _render_case(
             people=_team_handlers(opened), label=_("Handler to assign")
         ),
         "share_form": PersonForm(
-            people=_legal_advisors(), label=_("Legal advisor to share with")
+            people=_legal_advisors(opened), label=_("Legal advisor to share with")
         ),
         "exclude_form": PersonForm(
-            people=_people_with_access(opened), label=_("Person to exclude")
+            people=_people_with_access(opened).exclude(pk=request.user.pk),
+            label=_("Person to exclude"),
         ),
     }
     return render(request, "staff/case_detail.html", context, status=status)
@@ -273,12 +278,10 @@ def _team_handlers(opened: OpenCase):
     )
 
 
-def _legal_advisors():
-    return (
-        decisions.active_readers()
-        .filter(grants__role=Role.LEGAL_ADVISOR, grants__confirmed_at__isnull=False)
-        .distinct()
-    )
+def _legal_advisors(opened: OpenCase):
+    team = opened.case.team
+    advisors = decisions.readers_in(team, {Role.LEGAL_ADVISOR}) if team else []
+    return User.objects.filter(pk__in=[a.pk for a in advisors])
 
 
 def _people_with_access(opened: OpenCase):

@@ -8,11 +8,13 @@ read from standard input, one a line, and exist only in this process.
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from peluit.accounts import services
 from peluit.accounts.models import User
 from peluit.accounts.roles import CONTENT_ROLES
 from peluit.audit import trail
+from peluit.cases import identity
 from peluit.cases import keys as case_keys
 from peluit.cases.models import Case, CaseAccess
 from peluit.vault import recovery
@@ -65,7 +67,16 @@ class Command(BaseCommand):
 
         count = 0
         for case in cases.distinct():
-            case_keys.grant(case, case_keys.open_with_recovery(case, private), user)
+            try:
+                with transaction.atomic():
+                    key = case_keys.open_with_recovery(case, private)
+                    case_keys.grant(case, key, user)
+                    identity.regrant_custody(case, user, private)
+            except case_keys.NoAccess:
+                # Excluded from this case: the recovery key does not
+                # override a conflict of interest.
+                self.stdout.write(f"Skipped {case.number}: excluded from it.")
+                continue
             trail.record(
                 "case.regrant", actor_id=None, case_id=case.pk, target_id=user.pk
             )
