@@ -49,3 +49,16 @@ def news_for_reporter(case: Case) -> None:
 
 def deadline_missed(case: Case) -> None:
     outbox.notify(holders(case, Role.SUPERVISOR), Kind.DEADLINE, case.number)
+
+
+def deadline_missed_long(case: Case) -> None:
+    """A week on, the alternate team's supervisors hear of it too: they are
+    outside the team that let it slip. They learn the case number and that
+    it is overdue; reading it takes a copy from someone who holds it."""
+    alternate = User.objects.filter(
+        teams__is_alternate=True,
+        grants__role=Role.SUPERVISOR,
+        grants__confirmed_at__isnull=False,
+        is_active=True,
+    ).distinct()
+    outbox.notify(alternate, Kind.DEADLINE, case.number)

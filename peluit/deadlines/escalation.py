@@ -1,8 +1,8 @@
 """Raising missed deadlines, run by the background worker.
 
 Level 1, as soon as a deadline is missed: the case's supervisors. Level 2,
-a week later if it is still missed: administrators get an alert, so that
-the alternate team can be brought in. Both are recorded on the case, and
+a week later if it is still missed: the alternate team's supervisors are
+told, and administrators get an alert. Both are recorded on the case, and
 each is raised once, however often the check runs.
 """
 
@@ -59,6 +59,7 @@ def _raise(case: Case, kind: str, level: int) -> int:
             notices.deadline_missed(case)
             if level == 2:
                 Alert.objects.create(kind=Alert.Kind.OVERDUE, case_number=case.number)
+                notices.deadline_missed_long(case)
     except IntegrityError:
         return 0  # raised before, by this or another worker
     return 1

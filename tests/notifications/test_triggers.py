@@ -9,6 +9,7 @@ from peluit.cases import conversation, workflow
 from peluit.cases.statuses import Status
 from peluit.deadlines import escalation
 from peluit.notifications.models import Kind, Notice
+from peluit.routing.models import Team
 from tests.conftest import file_sample, make_staff, staff_key
 
 
@@ -85,3 +86,15 @@ def test_the_notice_names_only_the_case_number(hana, samples):
         "sent_at",
         "last_error",
     }
+
+
+def test_a_week_later_the_alternate_teams_supervisors_hear_of_it(hana, samples):
+    outside = with_address(make_staff("ombud", Role.SUPERVISOR))
+    outside.teams.set([Team.objects.get(is_alternate=True)])
+    filed = file_sample(samples[0])
+    filed.case.created_at = timezone.now() - datetime.timedelta(days=16)
+    filed.case.save()
+
+    escalation.check_all()
+
+    assert Kind.DEADLINE in kinds_for(outside)
