@@ -33,4 +33,5 @@ PELUIT_STAFF_KEY_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 # searches everything written to disk can read them.
 for _alias, _database in DATABASES.items():  # noqa: F405
     if _database["ENGINE"].endswith("sqlite3"):
-        _database["TEST"] = {"NAME": str(DATA_DIR / f"test_{_alias}.sqlite3")}  # noqa: F405
+        _test_name = DATA_DIR / f"test_{_alias}.sqlite3"  # noqa: F405
+        _database["TEST"] = {"NAME": str(_test_name)}

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,88 +14,255 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_id', models.CharField(max_length=100, unique=True, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position in the list')),
-                ('is_active', models.BooleanField(default=True, verbose_name='offered on the report form')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name_id",
+                    models.CharField(
+                        max_length=100, unique=True, verbose_name="name (Indonesian)"
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(max_length=100, verbose_name="name (English)"),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="position in the list"
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True, verbose_name="offered on the report form"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'name_id'],
+                "ordering": ["position", "name_id"],
             },
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=16, unique=True)),
-                ('created_at', models.DateTimeField(db_index=True)),
-                ('updated_at', models.DateTimeField()),
-                ('status', models.CharField(choices=[('diterima', 'Received'), ('verifikasi', 'Verification'), ('investigasi', 'Investigation'), ('selesai', 'Closed')], db_index=True, default='diterima', max_length=32)),
-                ('channel', models.CharField(choices=[('web', 'Website')], max_length=16)),
-                ('is_anonymous', models.BooleanField(default=True)),
-                ('receipt_lookup', models.BinaryField(max_length=32, unique=True)),
-                ('submission_nonce', models.CharField(max_length=64, unique=True)),
-                ('wrapped_key', models.BinaryField()),
-                ('sealed_report', models.BinaryField()),
-                ('unread_by_staff', models.BooleanField(db_index=True, default=False)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='cases.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("number", models.CharField(max_length=16, unique=True)),
+                ("created_at", models.DateTimeField(db_index=True)),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("diterima", "Received"),
+                            ("verifikasi", "Verification"),
+                            ("investigasi", "Investigation"),
+                            ("selesai", "Closed"),
+                        ],
+                        db_index=True,
+                        default="diterima",
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(choices=[("web", "Website")], max_length=16),
+                ),
+                ("is_anonymous", models.BooleanField(default=True)),
+                ("receipt_lookup", models.BinaryField(max_length=32, unique=True)),
+                ("submission_nonce", models.CharField(max_length=64, unique=True)),
+                ("wrapped_key", models.BinaryField()),
+                ("sealed_report", models.BinaryField()),
+                ("unread_by_staff", models.BooleanField(db_index=True, default=False)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="cases.category"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('kind', models.CharField(choices=[('registered', 'Report received'), ('status_changed', 'Status changed')], max_length=32)),
-                ('from_status', models.CharField(blank=True, choices=[('diterima', 'Received'), ('verifikasi', 'Verification'), ('investigasi', 'Investigation'), ('selesai', 'Closed')], max_length=32)),
-                ('to_status', models.CharField(blank=True, choices=[('diterima', 'Received'), ('verifikasi', 'Verification'), ('investigasi', 'Investigation'), ('selesai', 'Closed')], max_length=32)),
-                ('sealed_reason', models.BinaryField(null=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("registered", "Report received"),
+                            ("status_changed", "Status changed"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("diterima", "Received"),
+                            ("verifikasi", "Verification"),
+                            ("investigasi", "Investigation"),
+                            ("selesai", "Closed"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("diterima", "Received"),
+                            ("verifikasi", "Verification"),
+                            ("investigasi", "Investigation"),
+                            ("selesai", "Closed"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("sealed_reason", models.BinaryField(null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField()),
-                ('author', models.CharField(choices=[('reporter', 'Reporter'), ('staff', 'Staff'), ('system', 'Peluit')], max_length=16)),
-                ('is_internal', models.BooleanField(default=False)),
-                ('sealed_body', models.BinaryField()),
-                ('read_by_reporter', models.BooleanField(default=False)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='cases.case')),
-                ('staff_author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "author",
+                    models.CharField(
+                        choices=[
+                            ("reporter", "Reporter"),
+                            ("staff", "Staff"),
+                            ("system", "Peluit"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("is_internal", models.BooleanField(default=False)),
+                ("sealed_body", models.BinaryField()),
+                ("read_by_reporter", models.BooleanField(default=False)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "staff_author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField()),
-                ('from_reporter', models.BooleanField(default=True)),
-                ('storage_name', models.CharField(max_length=255, unique=True)),
-                ('sealed_details', models.BinaryField()),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='cases.case')),
-                ('message', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='cases.message')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("from_reporter", models.BooleanField(default=True)),
+                ("storage_name", models.CharField(max_length=255, unique=True)),
+                ("sealed_details", models.BinaryField()),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "message",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="cases.message",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', '-created_at'], name='cases_case_status_f8be30_idx'),
+            model_name="case",
+            index=models.Index(
+                fields=["status", "-created_at"], name="cases_case_status_f8be30_idx"
+            ),
         ),
     ]

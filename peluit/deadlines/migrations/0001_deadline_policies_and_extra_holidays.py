@@ -4,32 +4,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='DeadlinePolicy',
+            name="DeadlinePolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('acknowledge', 'Acknowledge the reporter'), ('first_feedback', 'First substantive feedback'), ('outcome', 'Feedback on the outcome')], max_length=32, unique=True, verbose_name='kind of deadline')),
-                ('amount', models.PositiveIntegerField(verbose_name='amount')),
-                ('unit', models.CharField(choices=[('calendar_days', 'calendar days'), ('working_days', 'working days'), ('calendar_months', 'calendar months')], max_length=32, verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("acknowledge", "Acknowledge the reporter"),
+                            ("first_feedback", "First substantive feedback"),
+                            ("outcome", "Feedback on the outcome"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="kind of deadline",
+                    ),
+                ),
+                ("amount", models.PositiveIntegerField(verbose_name="amount")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("calendar_days", "calendar days"),
+                            ("working_days", "working days"),
+                            ("calendar_months", "calendar months"),
+                        ],
+                        max_length=32,
+                        verbose_name="unit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ExtraHoliday',
+            name="ExtraHoliday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('name_id', models.CharField(max_length=100, verbose_name='name (Indonesian)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                (
+                    "name_id",
+                    models.CharField(max_length=100, verbose_name="name (Indonesian)"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(max_length=100, verbose_name="name (English)"),
+                ),
             ],
             options={
-                'ordering': ['date'],
+                "ordering": ["date"],
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,20 +15,51 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('new_case', 'New case'), ('reporter_message', 'Message from a reporter'), ('approval_waiting', 'Approval waiting'), ('deadline', 'Deadline')], max_length=32)),
-                ('case_number', models.CharField(blank=True, max_length=16)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('sent_at', models.DateTimeField(null=True)),
-                ('last_error', models.CharField(blank=True, max_length=300)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("new_case", "New case"),
+                            ("reporter_message", "Message from a reporter"),
+                            ("approval_waiting", "Approval waiting"),
+                            ("deadline", "Deadline"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("case_number", models.CharField(blank=True, max_length=16)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(null=True)),
+                ("last_error", models.CharField(blank=True, max_length=300)),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,37 +14,109 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Alert',
+            name="Alert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('no_reader', 'A report was filed that no active handler can read')], max_length=32)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case_number', models.CharField(blank=True, max_length=16)),
-                ('resolved_at', models.DateTimeField(null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            (
+                                "no_reader",
+                                "A report was filed that no active handler can read",
+                            )
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("case_number", models.CharField(blank=True, max_length=16)),
+                ("resolved_at", models.DateTimeField(null=True)),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
-                ('is_alternate', models.BooleanField(default=False, verbose_name='alternate team')),
-                ('members', models.ManyToManyField(blank=True, related_name='teams', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=150, unique=True, verbose_name="name"),
+                ),
+                (
+                    "is_alternate",
+                    models.BooleanField(default=False, verbose_name="alternate team"),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True, related_name="teams", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['is_alternate', 'name'],
+                "ordering": ["is_alternate", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Rule',
+            name="Rule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('concerns', models.CharField(choices=[('other', 'Neither'), ('inspectorate', 'The Inspectorate itself'), ('regional_head', "The Mayor or the Mayor's office")], max_length=32, unique=True, verbose_name='when the report concerns')),
-                ('legal_advisors_join_at', models.CharField(blank=True, max_length=32, verbose_name='legal advisors join at status')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='routing.team', verbose_name='team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "concerns",
+                    models.CharField(
+                        choices=[
+                            ("other", "Neither"),
+                            ("inspectorate", "The Inspectorate itself"),
+                            ("regional_head", "The Mayor or the Mayor's office"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="when the report concerns",
+                    ),
+                ),
+                (
+                    "legal_advisors_join_at",
+                    models.CharField(
+                        blank=True,
+                        max_length=32,
+                        verbose_name="legal advisors join at status",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="routing.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
         ),
     ]
