@@ -249,6 +249,13 @@ class HotlineForm(ReportForm):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The operator fills this in for the caller: ask about them, not "you".
+        self.fields["identity_choice"].label = _("Does the caller want to give a name?")
+        self.fields["reporter_name"].label = _("Caller's name")
+        self.fields["reporter_contact"].label = _("How to contact the caller")
+
 
 class TeamForm(forms.ModelForm):
     class Meta:

@@ -81,6 +81,11 @@ urlpatterns = [
     ),
     path(_("admin/mail/"), admin.mail_status, name="mail_status"),
     path(
+        _("admin/alerts/<int:alert_id>/resolve/"),
+        admin.alert_resolve,
+        name="alert_resolve",
+    ),
+    path(
         _("admin/handling/"),
         handling_settings.handling_settings,
         name="handling_settings",

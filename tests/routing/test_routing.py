@@ -6,10 +6,12 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from peluit.accounts import services
 from peluit.accounts.roles import Role
 from peluit.cases.models import CaseAccess, Event, Message
 from peluit.routing.models import Alert, Concerns, Team
 from tests.conftest import file_sample, make_staff, report_form_data, signed_in
+from tests.staff.test_admin import NEW_PASSWORD
 
 
 def alternate_team() -> Team:
@@ -105,3 +107,28 @@ def test_an_auditor_sees_metadata_and_the_trail_but_no_content(samples, hana):
         auditor.get(reverse("staff:case", args=[filed.case.number])).status_code == 403
     )
     assert auditor.get(reverse("staff:inbox")).status_code == 403
+
+
+def test_an_administrator_marks_an_alert_dealt_with(adi_client, client, samples):
+    client.post(reverse("reporter:report_new"), report_form_data(samples[0]))
+    alert = Alert.objects.get()
+
+    adi_client.post(reverse("staff:alert_resolve", args=[alert.pk]))
+
+    alert.refresh_from_db()
+    assert alert.resolved_at is not None
+    assert (
+        'role="alert"' not in adi_client.get(reverse("staff:accounts")).content.decode()
+    )
+
+
+def test_an_unconfirmed_reader_is_told_who_must_act(adi, hana):
+    budi, token = services.create_account(
+        created_by=adi, username="budi", display_name="", roles=[Role.HANDLER]
+    )
+    services.activate(services.find_activation(token), password=NEW_PASSWORD)
+
+    page = signed_in(budi, NEW_PASSWORD).get(reverse("staff:home"))
+
+    assert page.status_code == 403
+    assert "rekan" in page.content.decode().lower()

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -52,6 +53,17 @@ def accounts(request: StaffRequest) -> HttpResponse:
         "alerts": Alert.objects.filter(resolved_at__isnull=True),
     }
     return render(request, "staff/accounts.html", context)
+
+
+@require_POST
+@_admin_only
+def alert_resolve(request: StaffRequest, alert_id: int) -> HttpResponse:
+    alert = get_object_or_404(Alert, pk=alert_id, resolved_at__isnull=True)
+    alert.resolved_at = timezone.now()
+    alert.save(update_fields=["resolved_at"])
+    trail.record("alert.resolve", actor_id=request.user.pk, target_id=alert.pk)
+    messages.success(request, _("Marked as dealt with."))
+    return redirect("staff:accounts")
 
 
 @require_POST

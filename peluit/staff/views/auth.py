@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
 from peluit.accounts import services
-from peluit.accounts.models import Activation
+from peluit.accounts.models import Activation, RoleGrant
 from peluit.staff import keyring
 from peluit.staff.access import StaffRequest
 from peluit.staff.forms import ActivationForm
@@ -107,4 +107,5 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("staff:hotline")
     if user.is_active and "administrator" in user.role_set:
         return redirect("staff:accounts")
-    return render(request, "staff/no_role.html", status=403)
+    waiting = RoleGrant.objects.awaiting_confirmation().filter(user=user).exists()
+    return render(request, "staff/no_role.html", {"waiting": waiting}, status=403)
