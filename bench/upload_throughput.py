@@ -138,12 +138,14 @@ def prepare(env: dict) -> None:
 CREATE_HANDLER = """
 from django.utils import timezone
 from peluit.accounts.models import RoleGrant, User
+from peluit.routing.models import Team
 from peluit.vault import keypairs
 user = User.objects.create(username="bench")
 user.store_pair(keypairs.new_locked_pair("bench-password-123"))
 user.set_password("bench-password-123")
 user.save()
 RoleGrant.objects.create(user=user, role="handler", confirmed_at=timezone.now())
+user.teams.add(Team.objects.get(name="Inspektorat"))
 """
 
 
@@ -229,6 +231,7 @@ def form_fields(port: int) -> tuple[dict, str]:
         "where": "-",
         "when": "2026",
         "identity_choice": "anonymous",
+        "concerns": "other",
         "nonce": secrets.token_hex(16),
     }
     return fields, cookie
