@@ -147,6 +147,43 @@ def confirm_by_recovery(user: User) -> None:
     trail.record("role.confirm.recovery", actor_id=None, target_id=user.pk)
 
 
+@transaction.atomic
+def update_account(
+    user: User,
+    *,
+    changed_by: User,
+    display_name: str,
+    email: str,
+    roles: list[str],
+    teams: Iterable[Team],
+) -> None:
+    """Changes roles and teams. A role that reads reports, newly given,
+    waits for a colleague's confirmation like any new reader; copies of
+    cases outside the person's teams, or all copies when they no longer
+    read reports, are removed at once."""
+    user.display_name, user.email = display_name, email
+    user.save(update_fields=["display_name", "email"])
+
+    wanted = set(roles)
+    user.grants.exclude(role__in=wanted).delete()
+    held = set(user.grants.values_list("role", flat=True))
+    RoleGrant.objects.bulk_create(
+        RoleGrant(
+            user=user,
+            role=role,
+            confirmed_at=None if role in CONTENT_ROLES else timezone.now(),
+        )
+        for role in wanted - held
+    )
+    user.teams.set(teams)
+
+    if not wanted & CONTENT_ROLES:
+        case_keys.revoke_everything(user)
+    else:
+        case_keys.revoke_outside_teams(user)
+    trail.record("account.update", actor_id=changed_by.pk, target_id=user.pk)
+
+
 class NotAllowedToConfirm(Exception):
     pass
 

@@ -112,6 +112,14 @@ def revoke_everything(user: User) -> int:
     return deleted
 
 
+def revoke_outside_teams(user: User) -> None:
+    """Copies of cases outside the person's teams go: a case stays within
+    its team even when people move."""
+    teams = user.teams.all()
+    CaseAccess.objects.filter(user=user).exclude(case__team__in=teams).delete()
+    IdentityAccess.objects.filter(user=user).exclude(case__team__in=teams).delete()
+
+
 def mark_lost(user: User) -> None:
     """A new key pair makes the old copies useless; keep the rows so the
     recovery key holders know which cases to grant again."""

@@ -233,6 +233,20 @@ class AccountForm(forms.Form):
         return username
 
 
+class AccountEditForm(AccountForm):
+    """The same choices for an existing account; the username stays."""
+
+    def __init__(self, *args, account: User, **kwargs):
+        kwargs["initial"] = {
+            "display_name": account.display_name,
+            "email": account.email,
+            "roles": list(account.grants.values_list("role", flat=True)),
+            "teams": list(account.teams.all()),
+        }
+        super().__init__(*args, **kwargs)
+        del self.fields["username"]
+
+
 class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category

@@ -64,6 +64,11 @@ urlpatterns = [
     ),
     path(_("admin/accounts/"), admin.accounts, name="accounts"),
     path(
+        _("admin/accounts/<int:user_id>/edit/"),
+        admin.account_edit,
+        name="account_edit",
+    ),
+    path(
         _("admin/accounts/<int:user_id>/active/"),
         admin.account_active,
         name="account_active",

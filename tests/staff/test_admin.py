@@ -8,9 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from peluit.accounts.models import Activation, User
+from peluit.accounts.models import Activation, RoleGrant, User
 from peluit.accounts.roles import Role
-from peluit.cases.models import Category
+from peluit.cases.models import CaseAccess, Category
+from peluit.routing.models import Team
+from tests.conftest import file_sample
 
 NEW_PASSWORD = "Pelapor-Aman-2026!"
 
@@ -152,3 +154,36 @@ def test_the_sessions_table_holds_no_usable_session_key(adi_client):
     thief.cookies["peluit_staf"] = stored[0]
     assert thief.get(reverse("staff:accounts")).status_code == 302
     assert adi_client.get(reverse("staff:accounts")).status_code == 200
+
+
+def test_an_edited_account_gets_new_roles_unconfirmed_and_loses_other_teams_cases(
+    adi_client, hana, samples
+):
+    filed = file_sample(samples[0])
+    alternate = Team.objects.get(is_alternate=True)
+
+    response = adi_client.post(
+        reverse("staff:account_edit", args=[hana.pk]),
+        {
+            "display_name": "Hana K.",
+            "email": "hana@inspektorat.example",
+            "roles": [Role.HANDLER, Role.SUPERVISOR],
+            "teams": [alternate.pk],
+        },
+    )
+
+    assert response.status_code == 302
+    hana.refresh_from_db()
+    assert hana.email == "hana@inspektorat.example"
+    assert RoleGrant.objects.get(user=hana, role=Role.SUPERVISOR).confirmed_at is None
+    assert RoleGrant.objects.get(user=hana, role=Role.HANDLER).confirmed_at is not None
+    assert not CaseAccess.objects.filter(user=hana, case=filed.case).exists()
+
+
+def test_an_administrator_keeps_their_own_role(adi, adi_client):
+    adi_client.post(
+        reverse("staff:account_edit", args=[adi.pk]),
+        {"display_name": "", "email": "", "roles": [Role.AUDITOR]},
+    )
+
+    assert adi.grants.filter(role=Role.ADMINISTRATOR).exists()

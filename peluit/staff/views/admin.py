@@ -21,7 +21,7 @@ from peluit.notifications import outbox
 from peluit.notifications.models import MAX_ATTEMPTS
 from peluit.routing.models import Alert
 from peluit.staff.access import StaffRequest, role_required
-from peluit.staff.forms import AccountForm, CategoryForm
+from peluit.staff.forms import AccountEditForm, AccountForm, CategoryForm
 from peluit.staff.links import absolute_activation_url
 
 _admin_only = role_required(Role.ADMINISTRATOR)
@@ -53,6 +53,30 @@ def accounts(request: StaffRequest) -> HttpResponse:
         "alerts": Alert.objects.filter(resolved_at__isnull=True),
     }
     return render(request, "staff/accounts.html", context)
+
+
+@_admin_only
+def account_edit(request: StaffRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    form = AccountEditForm(request.POST or None, account=person)
+    if request.method == "POST" and form.is_valid():
+        roles = form.cleaned_data["roles"]
+        if person == request.user and Role.ADMINISTRATOR not in roles:
+            form.add_error("roles", _("You cannot remove your own administrator role."))
+        else:
+            services.update_account(
+                person,
+                changed_by=request.user,
+                display_name=form.cleaned_data["display_name"],
+                email=form.cleaned_data["email"],
+                roles=roles,
+                teams=form.cleaned_data["teams"],
+            )
+            messages.success(request, _("Account updated."))
+            return redirect("staff:accounts")
+
+    context = {"form": form, "account": person}
+    return render(request, "staff/account_edit.html", context)
 
 
 @require_POST
