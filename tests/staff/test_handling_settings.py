@@ -62,3 +62,12 @@ def test_a_bad_deadline_is_refused(adi_client):
     )
 
     assert DeadlinePolicy.objects.get(kind="acknowledge").amount == 7
+
+
+def test_someone_taken_out_of_a_team_loses_its_cases(adi_client, hana, samples):
+    filed = file_sample(samples[0])
+    main = Team.objects.get(name="Inspektorat")
+
+    adi_client.post(reverse("staff:team_members", args=[main.pk]), {})
+
+    assert not CaseAccess.objects.filter(user=hana, case=filed.case).exists()

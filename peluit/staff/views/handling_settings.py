@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from peluit.accounts.roles import Role
 from peluit.audit import trail
+from peluit.cases import keys as case_keys
 from peluit.deadlines.models import DeadlinePolicy, ExtraHoliday
 from peluit.routing.models import Concerns, Rule, Team
 from peluit.staff.access import StaffRequest, role_required
@@ -68,9 +69,13 @@ def team_create(request: StaffRequest) -> HttpResponse:
 @_admin_only
 def team_members(request: StaffRequest, team_id: int) -> HttpResponse:
     team = get_object_or_404(Team, pk=team_id)
+    before = set(team.members.all())
     form = TeamMembersForm(request.POST, instance=team, prefix=f"team{team.pk}")
     if form.is_valid():
         form.save()
+        # Whoever left the team keeps no copy of its cases.
+        for person in before - set(team.members.all()):
+            case_keys.revoke_outside_teams(person)
         trail.record("team.members", actor_id=request.user.pk, target_id=team.pk)
         messages.success(request, _("Team members saved."))
     return redirect("staff:handling_settings")
