@@ -8,12 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from peluit.accounts.models import User
-from peluit.accounts.roles import Role
-from peluit.cases import keys as case_keys
-from peluit.cases import notices
+from peluit.cases import notices, people
 from peluit.cases.models import TRANSCRIBED, Case, Event, ProtectionReferral
 from peluit.cases.statuses import FINAL
-from peluit.routing import decisions
 from peluit.vault import content as vault
 
 OPEN_AFTER_CLOSURE = timedelta(days=365)
@@ -40,16 +37,7 @@ def report_retaliation(case: Case, key: bytes) -> None:
         retaliation_reported_at=now, unread_by_staff=True
     )
     Event.objects.create(case=case, at=now, kind=Event.Kind.RETALIATION)
-    advisors = (
-        decisions.readers_in(case.team, {Role.LEGAL_ADVISOR}) if case.team else []
-    )
-    for advisor in advisors:
-        if case_keys.has_access(case, advisor):
-            continue
-        try:
-            case_keys.grant(case, key, advisor)
-        except case_keys.NoAccess:
-            continue  # excluded from this case
+    people.bring_in_legal_advisors(case, key)
     notices.retaliation(case)
 
 

@@ -7,6 +7,7 @@ from peluit.accounts.models import User
 from peluit.accounts.roles import Role
 from peluit.cases import keys as case_keys
 from peluit.cases.models import Case, Event, Exclusion, IdentityAccess
+from peluit.routing import decisions
 
 
 class NotAllowed(Exception):
@@ -49,6 +50,24 @@ def exclude(case: Case, supervisor: User, person: User) -> None:
         raise NotAllowed
     _exclude(case, person, by=supervisor)
     _event(case, Event.Kind.EXCLUDED, supervisor, person)
+
+
+def bring_in_legal_advisors(case: Case, key: bytes) -> list[User]:
+    """Gives the case team's legal advisors a copy, for whoever holds the
+    key right now (a handler moving the case, a reporter reporting
+    retaliation). Returns those who got a new copy; the excluded get none."""
+    team = case.team
+    advisors = decisions.readers_in(team, {Role.LEGAL_ADVISOR}) if team else []
+    added = []
+    for advisor in advisors:
+        if case_keys.has_access(case, advisor):
+            continue
+        try:
+            case_keys.grant(case, key, advisor)
+        except case_keys.NoAccess:
+            continue  # excluded from this case
+        added.append(advisor)
+    return added
 
 
 def _require_team_member(case: Case, person: User) -> None:

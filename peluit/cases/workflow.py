@@ -13,12 +13,10 @@ from django.utils import timezone
 
 from peluit.accounts.models import User
 from peluit.accounts.roles import Role
-from peluit.cases import keys as case_keys
-from peluit.cases import notices
+from peluit.cases import notices, people
 from peluit.cases.content import open_text, seal_text
 from peluit.cases.models import Case, ClosureProposal, Event, Referral
 from peluit.cases.statuses import NEXT, Status, needs_approval
-from peluit.routing import decisions
 
 
 class NoChange(Exception):
@@ -212,13 +210,7 @@ def _add_people_for(case: Case, key: bytes, actor: User, new_status: Status) -> 
     rule = team.rule_set.first() if team else None
     if team is None or rule is None or rule.legal_advisors_join_at != new_status:
         return
-    for advisor in decisions.readers_in(team, {Role.LEGAL_ADVISOR}):
-        if case_keys.has_access(case, advisor):
-            continue
-        try:
-            case_keys.grant(case, key, advisor)
-        except case_keys.NoAccess:
-            continue  # excluded from this case
+    for advisor in people.bring_in_legal_advisors(case, key):
         Event.objects.create(
             case=case,
             at=timezone.now(),

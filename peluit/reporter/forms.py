@@ -221,6 +221,18 @@ class ReportForm(forms.Form):
                 )
         return data
 
+    def filing(self) -> dict:
+        """What intake.file_report needs from this form."""
+        data = self.cleaned_data
+        return {
+            "report": self.report(),
+            "category": data["category"],
+            "uploads": data["evidence"],
+            "nonce": data["nonce"],
+            "concerns": data["concerns"],
+            "news_email": data["news_email"],
+        }
+
     def report(self) -> ReportContent:
         data = self.cleaned_data
         identity = None

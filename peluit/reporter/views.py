@@ -40,14 +40,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         return _report_form(request, form, status=400)
 
     try:
-        filed = intake.file_report(
-            report=form.report(),
-            category=form.cleaned_data["category"],
-            uploads=form.cleaned_data["evidence"],
-            nonce=form.cleaned_data["nonce"],
-            concerns=form.cleaned_data["concerns"],
-            news_email=form.cleaned_data["news_email"],
-        )
+        filed = intake.file_report(**form.filing())
     except intake.AlreadySubmitted:
         return render(request, "reporter/already_submitted.html", status=409)
 

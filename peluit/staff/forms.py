@@ -13,6 +13,14 @@ from peluit.reporter.forms import ReportForm
 from peluit.routing.models import Concerns, Rule, Team
 
 
+def _free_username(raw: str) -> str:
+    username = raw.strip()
+    User.username_validator(username)
+    if User.objects.filter(username__iexact=username).exists():
+        raise forms.ValidationError(_("This username is taken."))
+    return username
+
+
 class InboxFilter(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -168,11 +176,7 @@ class ActivationForm(forms.Form):
             del self.fields["username"]
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
-        User.username_validator(username)
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("This username is taken."))
-        return username
+        return _free_username(self.cleaned_data["username"])
 
     def clean(self):
         data = super().clean() or {}
@@ -226,11 +230,7 @@ class AccountForm(forms.Form):
         return list(roles)
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
-        User.username_validator(username)
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("This username is taken."))
-        return username
+        return _free_username(self.cleaned_data["username"])
 
 
 class AccountEditForm(AccountForm):

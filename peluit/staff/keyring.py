@@ -42,6 +42,7 @@ def seat(request: HttpRequest, response: HttpResponse, private: PrivateKey) -> N
     wrapping_key = random(SecretBox.KEY_SIZE)
     sealed = SecretBox(wrapping_key).encrypt(bytes(private))
     request.session[_SESSION_FIELD] = bytes(sealed).hex()
+    request._peluit_private_key = private  # type: ignore[attr-defined]
     response.set_cookie(
         COOKIE,
         wrapping_key.hex(),
@@ -53,6 +54,14 @@ def seat(request: HttpRequest, response: HttpResponse, private: PrivateKey) -> N
 
 
 def private_key(request: HttpRequest) -> PrivateKey | None:
+    # Kept on the request (in memory, for its length only): an inbox page
+    # opens fifty case keys and should unwrap the private key once.
+    if not hasattr(request, "_peluit_private_key"):
+        request._peluit_private_key = _unwrap(request)  # type: ignore[attr-defined]
+    return request._peluit_private_key  # type: ignore[attr-defined]
+
+
+def _unwrap(request: HttpRequest) -> PrivateKey | None:
     sealed = request.session.get(_SESSION_FIELD)
     wrapping_key = request.COOKIES.get(COOKIE)
     if not sealed or not wrapping_key:

@@ -31,13 +31,7 @@ def hotline_intake(request: StaffRequest) -> HttpResponse:
 
     try:
         filed = intake.file_report(
-            report=form.report(),
-            category=form.cleaned_data["category"],
-            uploads=form.cleaned_data["evidence"],
-            nonce=form.cleaned_data["nonce"],
-            channel=form.cleaned_data["channel"],
-            concerns=form.cleaned_data["concerns"],
-            news_email=form.cleaned_data["news_email"],
+            **form.filing(), channel=form.cleaned_data["channel"]
         )
     except intake.AlreadySubmitted:
         return render(request, "reporter/already_submitted.html", status=409)
